@@ -1,0 +1,58 @@
+package io.codeact.bridge.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code codeact bench}: performance measurements, each against an anchor measured in the same run. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure performance against anchors measured in the same run (see docs/PERFORMANCE.md).",
+        subcommands = {
+            BenchCommand.Mqtt.class,
+            BenchCommand.Ros.class,
+            BenchCommand.Sim.class,
+            BenchCommand.Safety.class,
+        })
+final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    @Command(name = "mqtt", mixinStandardHelpOptions = true, description = "MQTT round trip and ingest (not implemented yet: issue #7)")
+    static final class Mqtt extends NotBuiltYet {
+        @Override
+        int issue() {
+            return 7;
+        }
+    }
+
+    @Command(name = "ros", mixinStandardHelpOptions = true, description = "TCPROS ping-pong round trip vs rospy (not implemented yet: issue #8)")
+    static final class Ros extends NotBuiltYet {
+        @Override
+        int issue() {
+            return 8;
+        }
+    }
+
+    @Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulated seconds per wall second per world (not implemented yet: issue #6)")
+    static final class Sim extends NotBuiltYet {
+        @Override
+        int issue() {
+            return 6;
+        }
+    }
+
+    @Command(name = "safety", mixinStandardHelpOptions = true, description = "Stop latency under a telemetry flood (not implemented yet: issue #9)")
+    static final class Safety extends NotBuiltYet {
+        @Override
+        int issue() {
+            return 9;
+        }
+    }
+}
