@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * polls heap use every {@code pollMillis}; when it passes {@code killFraction} of the maximum it asks for
  * a full collection (at most once per {@code gcIntervalMillis}) and, if use is still above the line,
  * ends the running action that allocated the most bytes since it started (measured per thread with
- * {@code com.sun.management.ThreadMXBean}). That action reports {@link ActionStatus#MEMORY}; the
+ * {@code com.sun.management.ThreadMXBean}), if that is at least a twentieth of the heap; memory held by
+ * idle sessions only earns a warning. That action reports {@link ActionStatus#MEMORY}; the
  * controller and the other sessions carry on. What it does not guarantee: an allocation faster than
  * one poll interval can still hit the JVM's own {@code OutOfMemoryError}, which GraalPy turns into a
  * Python {@code MemoryError} in the allocating action (also reported as MEMORY).
@@ -110,8 +111,11 @@ final class HeapGuard implements AutoCloseable {
                 return;
             }
         }
+        // only an action that is itself allocating a real share of the heap is a culprit; idle sessions
+        // holding memory are not stopped by ending someone else's small action
+        long minimumBytes = memory.getHeapMemoryUsage().getMax() / 20;
         Entry worst = null;
-        long worstBytes = -1;
+        long worstBytes = minimumBytes;
         for (Entry e : running.values()) {
             long bytes = threads.getThreadAllocatedBytes(e.thread().threadId()) - e.allocatedAtStart();
             if (bytes > worstBytes) {
@@ -119,12 +123,28 @@ final class HeapGuard implements AutoCloseable {
                 worstBytes = bytes;
             }
         }
-        if (worst != null && running.remove(worst.thread().threadId(), worst)) {
+        if (worst == null) {
+            warnHeldMemory();
+            return;
+        }
+        if (running.remove(worst.thread().threadId(), worst)) {
             kills.incrementAndGet();
             var usage = memory.getHeapMemoryUsage();
             worst.target().kill(String.format(
                     "the action allocated %d MB while the shared heap was %d of %d MB full (limit %.0f%%)",
                     worstBytes >> 20, usage.getUsed() >> 20, usage.getMax() >> 20, killFraction * 100));
+        }
+    }
+
+    private long lastWarningNanos;
+
+    private void warnHeldMemory() {
+        long now = System.nanoTime();
+        if (now - lastWarningNanos > 60_000_000_000L) {
+            lastWarningNanos = now;
+            var usage = memory.getHeapMemoryUsage();
+            LOG.warn("the heap is {} of {} MB full but no running action is allocating much: open sessions hold it;"
+                    + " close idle sessions or raise -Xmx", usage.getUsed() >> 20, usage.getMax() >> 20);
         }
     }
 

@@ -28,6 +28,11 @@ final class PyValues {
             return v.asBoolean();
         }
         if (v.isNumber()) {
+            // Value.fitsInLong() is true for a float like 2.0; the boxed Java value keeps int and float apart
+            Object boxed = v.as(Object.class);
+            if (boxed instanceof Double || boxed instanceof Float) {
+                return ((Number) boxed).doubleValue();
+            }
             if (v.fitsInLong()) {
                 return v.asLong();
             }
@@ -44,7 +49,9 @@ final class PyValues {
             Value it = v.getHashEntriesIterator();
             while (it.hasIteratorNextElement()) {
                 Value entry = it.getIteratorNextElement();
-                map.put(entry.getArrayElement(0).toString(), toJava(entry.getArrayElement(1), depth + 1));
+                Value key = entry.getArrayElement(0);
+                map.put(key.isString() ? key.asString() : String.valueOf(toJava(key, depth + 1)),
+                        toJava(entry.getArrayElement(1), depth + 1));
             }
             return map;
         }

@@ -133,7 +133,13 @@ public final class Session implements AutoCloseable {
                 interrupt();
                 failure = e;
             }
-            return result(reply, failure, timedOut, timeout, System.nanoTime() - start);
+            ActionResult result = result(reply, failure, timedOut, timeout, System.nanoTime() - start);
+            // drop every reference to the action's exception (it holds its frames and their locals)
+            // before deciding whether the session still holds the memory
+            reply = null;
+            failure = null;
+            run = null;
+            return result.status() == ActionStatus.MEMORY ? settleMemory(result) : result;
         }
     }
 
@@ -170,6 +176,11 @@ public final class Session implements AutoCloseable {
                 return new ActionResult(ActionStatus.OK, out, err, null, nanos, truncated, false, 0);
             }
             String kind = reply.getArrayElement(0).asString();
+            if (kind.equals("hard_exit")) {
+                int code = reply.getArrayElement(1).asInt();
+                end("the action called os._exit(" + code + ")");
+                return hardExit(out, err, nanos, truncated, code);
+            }
             if (kind.equals("exit")) {
                 int code = reply.getArrayElement(1).asInt();
                 String message = reply.getArrayElement(2).asString();
@@ -185,11 +196,8 @@ public final class Session implements AutoCloseable {
         }
         if (failure instanceof PolyglotException pe) {
             if (pe.isExit()) {
-                end("the action called os._exit(" + pe.getExitStatus() + ")");
-                return new ActionResult(ActionStatus.EXIT, out, err,
-                        new PythonError("SystemExit", String.valueOf(pe.getExitStatus()),
-                                "the action called os._exit(); the session has ended and its variables are gone"),
-                        nanos, truncated, true, pe.getExitStatus());
+                end("the action exited the interpreter with status " + pe.getExitStatus());
+                return hardExit(out, err, nanos, truncated, pe.getExitStatus());
             }
             if (memoryKill != null) {
                 return memoryResult(out, err, nanos, truncated);
@@ -206,10 +214,24 @@ public final class Session implements AutoCloseable {
             if (pe.isResourceExhausted()) {
                 return memoryResult(out, err, nanos, truncated);
             }
-            LOG.error("session {}: unexpected polyglot failure", id, pe);
+            String denied = deniedCapability(pe);
+            if (denied != null) {
+                // refused below Python by the context (process, thread, socket creation): not catchable in Python
+                return new ActionResult(ActionStatus.ERROR, out, err,
+                        new PythonError("PermissionError", denied,
+                                pythonLocation(pe) + "PermissionError: " + denied + "\n"),
+                        nanos, truncated, false, 0);
+            }
+            LOG.warn("session {}: the Python runtime failed inside an action", id, pe);
             return new ActionResult(ActionStatus.ERROR, out, err,
-                    new PythonError("InternalError", "the sandbox failed to run the action: " + pe.getMessage(), ""),
+                    new PythonError("SystemError", "the Python runtime failed on this action (" + pe.getMessage()
+                            + "); the session is still usable", pythonLocation(pe)),
                     nanos, truncated, false, 0);
+        }
+        if (failure != null && failure.getClass().getName().equals("java.lang.ThreadDeath")) {
+            // the context was torn down under the action (a hard exit from a path the prelude did not see)
+            end("the interpreter exited");
+            return hardExit(out, err, nanos, truncated, -1);
         }
         if (failure instanceof OutOfMemoryError) {
             memoryKill = "the JVM ran out of heap during the action";
@@ -221,20 +243,60 @@ public final class Session implements AutoCloseable {
                 nanos, truncated, endedBecause != null, 0);
     }
 
-    /** After a memory kill: keep the session if its memory came back, else end it to free the heap. */
+    /** The sandbox's denial of a capability, worded for the model, or null if the failure is something else. */
+    private static String deniedCapability(PolyglotException pe) {
+        String message = String.valueOf(pe.getMessage());
+        if (pe.isHostException() && pe.asHostException() instanceof SecurityException
+                || message.contains("is not allowed") || message.contains("was excluded")) {
+            return message.replaceFirst("^[\\w.$]+Exception: ", "").replaceFirst(", to enable it set .*$", "")
+                    + " (not available in the robot sandbox)";
+        }
+        return null;
+    }
+
+    /** The model's frames of a polyglot stack trace, CPython style, or empty when none are known. */
+    private static String pythonLocation(PolyglotException pe) {
+        StringBuilder tb = new StringBuilder();
+        for (PolyglotException.StackFrame frame : pe.getPolyglotStackTrace()) {
+            if (frame.isGuestFrame() && frame.getSourceLocation() != null
+                    && frame.getSourceLocation().getSource().getName().startsWith("<action ")) {
+                tb.insert(0, "  File \"" + frame.getSourceLocation().getSource().getName() + "\", line "
+                        + frame.getSourceLocation().getStartLine() + ", in " + frame.getRootName() + "\n");
+            }
+        }
+        return tb.isEmpty() ? "" : "Traceback (most recent call last):\n" + tb;
+    }
+
+    private static ActionResult hardExit(String out, String err, long nanos, boolean truncated, int code) {
+        return new ActionResult(ActionStatus.EXIT, out, err,
+                new PythonError("SystemExit", String.valueOf(code),
+                        "the action called os._exit(); the session has ended and its variables are gone"),
+                nanos, truncated, true, code);
+    }
+
     private ActionResult memoryResult(String out, String err, long nanos, boolean truncated) {
         String reason = memoryKill == null ? "the Python heap was exhausted" : memoryKill;
-        HeapGuard guard = engine.heapGuard();
-        boolean ended = false;
-        if (guard.heapFractionAfterGc() > guard.killFraction() * 0.9) {
-            end("memory: the session still held too much of the heap after its action was stopped");
-            ended = true;
-        }
         return new ActionResult(ActionStatus.MEMORY, out, err,
-                new PythonError("MemoryError", "the action was stopped for using too much memory: " + reason
-                        + (ended ? "; the session was closed to free it and its variables are gone"
-                                 : "; the session and its variables are kept"), ""),
-                nanos, truncated, ended, 0);
+                new PythonError("MemoryError", "the action was stopped for using too much memory: " + reason, ""),
+                nanos, truncated, false, 0);
+    }
+
+    /**
+     * After a memory stop: keep the session if the heap came back, else end it, since its variables
+     * still hold what the action allocated.
+     */
+    private ActionResult settleMemory(ActionResult r) {
+        HeapGuard guard = engine.heapGuard();
+        boolean ended = guard.heapFractionAfterGc() > guard.killFraction() * 0.9;
+        if (ended) {
+            end("memory: the session still held too much of the heap after its action was stopped");
+        }
+        PythonError e = r.error();
+        String message = e.message() + (ended
+                ? "; the session was closed to free it and its variables are gone"
+                : "; the session and its variables are kept");
+        return new ActionResult(r.status(), r.stdout(), r.stderr(), new PythonError(e.type(), message, e.traceback()),
+                r.durationNanos(), r.truncated(), ended, 0);
     }
 
     private static String seconds(Duration d) {

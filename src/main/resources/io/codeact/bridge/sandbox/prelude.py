@@ -60,7 +60,7 @@ _real_import = _builtins.__import__
 def _gated_import(name, globals=None, locals=None, fromlist=(), level=0):
     # Only code actions are gated; the standard library's own imports pass (the context denies the
     # underlying capabilities anyway).
-    if level == 0 and globals is not None and globals.get("__name__") == "__main__":
+    if level == 0 and (globals is None or globals.get("__name__") == "__main__"):
         root = name.partition(".")[0]
         if root in _DENIED_MODULES or name in _DENIED_MODULES:
             raise ImportError(
@@ -86,6 +86,66 @@ for _mod_name in ("signal", "_signal"):
             setattr(_mod, _fn, _no_signals)
 
 
+# exit()/quit() exist only where the site module ran; give actions the usual ones. os._exit would
+# end the whole context abruptly; make it a hard exit the runner reports and the bridge acts on.
+class _HardExit(BaseException):
+    pass
+
+
+def _exit(code=None):
+    raise SystemExit(code)
+
+
+_builtins.exit = _exit
+_builtins.quit = _exit
+
+
+def _signature(obj):
+    try:
+        return str(_real_import("inspect").signature(obj))
+    except (TypeError, ValueError):
+        return "(...)"
+
+
+def _help(obj=None):
+    """help(obj): the documentation of an object or robot API, as in the Python REPL."""
+    if obj is None:
+        print("Call help(obj) on an object, e.g. help(robot) or help(robot.base.drive).")
+        return
+    if isinstance(obj, _ApiObject):
+        print(f"{obj._path}: {type(obj).__doc__}")
+        for name, member in sorted(vars(obj).items()):
+            if name.startswith("_"):
+                continue
+            if isinstance(member, _ApiObject):
+                summary = (type(member).__doc__ or "").strip().splitlines()[:1]
+                print(f"    {name}: {summary[0] if summary else ''}")
+            else:
+                summary = (member.__doc__ or "").strip().splitlines()[:1]
+                print(f"    {name}{_signature(member)}: {summary[0] if summary else ''}")
+        return
+    name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None) or type(obj).__name__
+    if callable(obj):
+        print(f"{name}{_signature(obj)}")
+    else:
+        print(f"{name} ({type(obj).__name__})")
+    doc = getattr(obj, "__doc__", None)
+    if doc:
+        print("")
+        print(_real_import("textwrap").indent(_real_import("inspect").cleandoc(doc), "    "))
+
+
+_builtins.help = _help
+
+
+def _hard_exit(code):
+    raise _HardExit(code)
+
+
+for _mod_name in ("os", "posix"):
+    _mod = _real_import(_mod_name)
+    _mod._exit = _hard_exit
+
 # ---- the action runner ---------------------------------------------------------------------------
 import ast as _ast
 import linecache as _linecache
@@ -110,12 +170,31 @@ def _strip_our_frames(te, seen):
     _strip_our_frames(te.__context__, seen)
 
 
+_MAX_FRAMES = 40
+
+
 def _format_error(exc):
     """type, message and a CPython-style traceback showing only the model's own code."""
-    te = _traceback.TracebackException(type(exc), exc, exc.__traceback__)
-    _strip_our_frames(te, set())
     message = exc.msg if isinstance(exc, SyntaxError) else str(exc)
-    return (type(exc).__name__, message, "".join(te.format()))
+    depth = 0
+    tb = exc.__traceback__
+    while tb is not None:
+        depth += 1
+        tb = tb.tb_next
+    if depth <= _MAX_FRAMES:
+        te = _traceback.TracebackException(type(exc), exc, exc.__traceback__)
+        _strip_our_frames(te, set())
+        return (type(exc).__name__, message, "".join(te.format()))
+    # Runaway recursion: formatting thousands of frames is slow and useless; show both ends.
+    keep = _MAX_FRAMES // 2
+    head = [f for f in _traceback.extract_tb(exc.__traceback__, limit=keep) if not _is_ours(f.filename)]
+    tail = [f for f in _traceback.extract_tb(exc.__traceback__, limit=-keep) if not _is_ours(f.filename)]
+    lines = ["Traceback (most recent call last):\n"]
+    lines.extend(_traceback.StackSummary.from_list(head).format())
+    lines.append(f"  [... {depth - 2 * keep} more frames ...]\n")
+    lines.extend(_traceback.StackSummary.from_list(tail).format())
+    lines.extend(_traceback.format_exception_only(type(exc), exc))
+    return (type(exc).__name__, message, "".join(lines))
 
 
 def _run(code, filename):
@@ -124,6 +203,10 @@ def _run(code, filename):
     try:
         try:
             tree = _ast.parse(code, filename, "exec")
+        except SyntaxError as e:
+            return ("error", type(e).__name__, e.msg,
+                    "".join(_traceback.format_exception_only(type(e), e)))
+        try:
             last = None
             if tree.body and isinstance(tree.body[-1], _ast.Expr):
                 last = _ast.Expression(tree.body.pop().value)
@@ -133,6 +216,8 @@ def _run(code, filename):
                 if value is not None:
                     print(repr(value))
             return None
+        except _HardExit as e:
+            return ("hard_exit", int(e.args[0]) if e.args and isinstance(e.args[0], int) else 1, "")
         except SystemExit as e:
             return ("exit", e.code if isinstance(e.code, int) else (0 if e.code is None else 1),
                     "" if e.code is None or isinstance(e.code, int) else str(e.code))
@@ -166,9 +251,8 @@ def _unwrap(reply):
 class _ApiObject:
     """A namespace of robot functions, e.g. robot.base."""
 
-    def __init__(self, path, doc):
+    def __init__(self, path):
         self.__dict__["_path"] = path
-        self.__doc__ = doc
 
     def __repr__(self):
         names = [n for n in self.__dict__ if not n.startswith("_")]
@@ -179,7 +263,8 @@ class _ApiObject:
 
 
 def _build(spec, dispatch, path):
-    obj = _ApiObject(path, spec.get("doc") or f"API object {path}")
+    kind = type(path.rpartition(".")[2], (_ApiObject,), {"__doc__": spec.get("doc") or f"API object {path}"})
+    obj = kind(path)
     for fn in spec.get("functions", []):
         obj.__dict__[fn["name"]] = _make_function(fn, dispatch, f"{path}.{fn['name']}")
     for child in spec.get("children", []):
@@ -213,6 +298,7 @@ def _expose(name, spec_json, dispatch):
 
 
 for _name in ("RobotError", "SafetyViolation", "CommandTimeout", "TransportError", "SessionStopped"):
+    globals()[_name].__module__ = "builtins"  # shown as a bare name in tracebacks, like built-in errors
     _main[_name] = globals()[_name]
 
 for _m in __codeact_config__["pre_imports"]:
