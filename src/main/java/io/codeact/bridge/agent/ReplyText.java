@@ -15,7 +15,9 @@ final class ReplyText {
             "except(?:\\s+.+)?:\\s*(?:#.*)?",
             "(?:async\\s+)?def\\s+\\w+\\s*\\(.*",
             "class\\s+\\w+.*:\\s*(?:#.*)?",
-            "(?:print|assert|raise|return)\\b.*",
+            "print\\s*\\(.*",
+            "raise\\s+\\w*(?:Error|Exception)\\b.*",
+            "assert\\s+.+",
             // assignment (not a comparison), including augmented and tuple targets
             "[A-Za-z_][\\w.]*(?:\\[[^\\]]*\\])?(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*(?:[-+*/%]|//)?=(?!=)\\s*\\S.*",
             // a call on its own line: robot.drive(0.5)

@@ -223,6 +223,12 @@ class CodeActionParserTest {
     }
 
     @Test
+    void doesNotMistakeImperativeProseForCode() {
+        assertThat(noAction("Plan:\nraise the arm,\nprint the label,\nreturn to base.").reason())
+                .startsWith("Nothing was run: your reply has no <execute> block and no <solution>.");
+    }
+
+    @Test
     void reportsAnEmptyReply() {
         assertThat(noAction("  \r\n ").reason()).startsWith("Your reply was empty.");
         assertThat(noAction(null).thought()).isEmpty();
