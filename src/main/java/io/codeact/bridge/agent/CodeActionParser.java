@@ -4,6 +4,7 @@ import io.codeact.bridge.agent.ReplyScanner.Kind;
 import io.codeact.bridge.agent.ReplyScanner.Region;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,7 +97,7 @@ public final class CodeActionParser implements ActionParser {
                         if (!code.isBlank()) {
                             fences.add(new Block(region, code));
                         }
-                    } else if (content.toLowerCase(java.util.Locale.ROOT).contains("<execute")) {
+                    } else if (content.toLowerCase(Locale.ROOT).contains("<execute")) {
                         tagInsideFence = true;
                     } else if (!language.isEmpty() && otherLanguage == null) {
                         otherLanguage = language;
