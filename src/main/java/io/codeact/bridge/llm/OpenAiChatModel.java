@@ -70,22 +70,23 @@ final class OpenAiChatModel implements ChatModel {
         return new OpenAiChatModel(new HttpExchange(endpoint, retries, config.clock, config.connectTimeout, config.readTimeout), base, config.stream);
     }
 
-    /** Ollama's base URL from {@code OLLAMA_HOST} as Ollama reads it ({@code host}, {@code host:port}, {@code http://host:port}). */
+    /**
+     * Ollama's base URL from {@code OLLAMA_HOST}, read as Ollama's own client reads it: {@code host} or
+     * {@code host:port} means http on port 11434 unless given; {@code http://host} and {@code https://host}
+     * mean that scheme's default port.
+     */
     static String ollamaBase(String ollamaHost) {
         if (ollamaHost == null || ollamaHost.isBlank()) {
             return OLLAMA_BASE;
         }
         String host = ollamaHost.strip();
-        String scheme = "http";
         int separator = host.indexOf("://");
-        if (separator >= 0) {
-            scheme = host.substring(0, separator);
-            host = host.substring(separator + 3);
-        }
+        String scheme = separator < 0 ? "http" : host.substring(0, separator);
+        host = separator < 0 ? host : host.substring(separator + 3);
         while (host.endsWith("/")) {
             host = host.substring(0, host.length() - 1);
         }
-        if (!host.matches(".*:\\d+")) {
+        if (separator < 0 && !host.matches(".*:\\d+")) {
             host = host + ":11434";
         }
         return scheme + "://" + host + "/v1";

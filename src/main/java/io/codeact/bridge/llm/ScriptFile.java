@@ -52,6 +52,7 @@ final class ScriptFile {
                     + "; write:\nreplies:\n  - |\n    first reply\n  - |\n    second reply");
         }
         List<Reply> replies = null;
+        JsonLocation listAt = null;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             if (!key.equals("replies")) {
@@ -60,6 +61,7 @@ final class ScriptFile {
             if (replies != null) {
                 throw bad(file, parser, "'replies' appears twice; keep one list");
             }
+            listAt = parser.currentTokenLocation();
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw bad(file, parser, "'replies' must be a list of reply texts, got " + describe(parser.currentToken()));
             }
@@ -76,7 +78,7 @@ final class ScriptFile {
             throw bad(file, parser, "no 'replies' list; a script is a mapping with a 'replies' list of reply texts");
         }
         if (replies.isEmpty()) {
-            throw bad(file, parser, "'replies' is empty; record at least one reply");
+            throw new ModelException(ModelException.Kind.CONFIG, where(file, listAt) + ": 'replies' is empty; record at least one reply");
         }
         return replies;
     }
