@@ -75,9 +75,11 @@ final class AnthropicChatModel implements ChatModel {
         Objects.requireNonNull(onToken, "onToken");
         Endpoint endpoint = exchange.endpoint();
         byte[] body = AnthropicWire.requestBody(endpoint.model(), request, stream);
-        return exchange.post(headers, body, (status, in) -> {
+        return exchange.post(headers, body, (status, contentType, in) -> {
             ReplyStream out = new ReplyStream(request, onToken);
-            return stream ? AnthropicWire.readStream(status, in, endpoint, out) : AnthropicWire.readWhole(status, in, endpoint, out);
+            // some servers and proxies answer a streaming request with one JSON body; take it as it comes
+            boolean events = stream && !contentType.startsWith("application/json");
+            return events ? AnthropicWire.readStream(status, in, endpoint, out) : AnthropicWire.readWhole(status, in, endpoint, out);
         });
     }
 

@@ -103,9 +103,11 @@ final class OpenAiChatModel implements ChatModel {
         Objects.requireNonNull(onToken, "onToken");
         Endpoint endpoint = exchange.endpoint();
         byte[] body = OpenAiWire.requestBody(endpoint.model(), request, stream);
-        return exchange.post(headers, body, (status, in) -> {
+        return exchange.post(headers, body, (status, contentType, in) -> {
             ReplyStream out = new ReplyStream(request, onToken);
-            return stream ? OpenAiWire.readStream(status, in, endpoint, out) : OpenAiWire.readWhole(status, in, endpoint, out);
+            // some servers and proxies answer a streaming request with one JSON body; take it as it comes
+            boolean events = stream && !contentType.startsWith("application/json");
+            return events ? OpenAiWire.readStream(status, in, endpoint, out) : OpenAiWire.readWhole(status, in, endpoint, out);
         });
     }
 

@@ -18,15 +18,11 @@ import java.util.Locale;
  * YAML (or JSON for a {@code .json} file). Errors name the file, line and column.
  */
 final class ScriptFile {
-    /** One recorded reply and the line it starts on. */
-    record Reply(String text, int line) {
-    }
-
     private ScriptFile() {
     }
 
     /** @throws ModelException of kind CONFIG naming {@code file:line:column} and what to write instead */
-    static List<Reply> read(Path file) {
+    static List<String> read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ModelException(ModelException.Kind.CONFIG, "scripted model file " + file + " not found (looked at "
                     + file.toAbsolutePath().normalize() + "); write the path as scripted:FILE, relative to the working directory");
@@ -45,13 +41,13 @@ final class ScriptFile {
         }
     }
 
-    private static List<Reply> replies(JsonParser parser, Path file) throws IOException {
+    private static List<String> replies(JsonParser parser, Path file) throws IOException {
         JsonToken token = parser.nextToken();
         if (token != JsonToken.START_OBJECT) {
             throw bad(file, parser, "expected a mapping with a 'replies' list at the top, got " + describe(token)
                     + "; write:\nreplies:\n  - |\n    first reply\n  - |\n    second reply");
         }
-        List<Reply> replies = null;
+        List<String> replies = null;
         JsonLocation listAt = null;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
@@ -71,7 +67,7 @@ final class ScriptFile {
                     throw bad(file, parser, "reply " + (replies.size() + 1) + " must be text, got " + describe(token)
                             + "; write each reply as a string (in YAML: '- |' and the reply indented on the lines below)");
                 }
-                replies.add(new Reply(parser.getText(), parser.currentTokenLocation().getLineNr()));
+                replies.add(parser.getText());
             }
         }
         if (replies == null) {

@@ -1,12 +1,10 @@
 package io.codeact.bridge.llm;
 
+import io.codeact.bridge.llm.internal.ReplyStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-
-import io.codeact.bridge.llm.internal.ReplyStream;
 
 /**
  * Replays recorded replies, one per call, in order: for tests and the offline demo. It is not a live
@@ -39,10 +37,10 @@ public final class ScriptedChatModel implements ChatModel {
 
     private final String label;
     private final String source;
-    private final List<ScriptFile.Reply> replies;
+    private final List<String> replies;
     private int used;
 
-    private ScriptedChatModel(String label, String source, List<ScriptFile.Reply> replies) {
+    private ScriptedChatModel(String label, String source, List<String> replies) {
         this.label = label;
         this.source = source;
         this.replies = List.copyOf(replies);
@@ -63,9 +61,8 @@ public final class ScriptedChatModel implements ChatModel {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("a scripted model needs at least one reply, got none");
         }
-        List<ScriptFile.Reply> replies = new ArrayList<>();
-        texts.forEach(text -> replies.add(new ScriptFile.Reply(Objects.requireNonNull(text, "reply"), 0)));
-        return new ScriptedChatModel("scripted:" + name, "the script", replies);
+        texts.forEach(text -> Objects.requireNonNull(text, "reply"));
+        return new ScriptedChatModel("scripted:" + name, "the script", texts);
     }
 
     /** {@code scripted:FILE (replays recorded replies, not a live model)}. */
@@ -110,7 +107,7 @@ public final class ScriptedChatModel implements ChatModel {
                     + ": all " + replies.size() + " recorded replies were used. Add replies to " + source
                     + ", or end the episode sooner (fewer turns)");
         }
-        return replies.get(used++).text();
+        return replies.get(used++);
     }
 
     @Override

@@ -178,6 +178,16 @@ class OpenAiChatModelTest {
     }
 
     @Test
+    void takesAWholeJsonAnswerToAStreamingRequest() {
+        server.enqueue(json(200, COMPLETION));
+
+        ChatReply reply = model(true).complete(REQUEST, listener);
+
+        assertThat(reply.text()).startsWith("I will check the pose.");
+        assertThat(reply.usage()).isEqualTo(TokenUsage.reported(1117, 16));
+    }
+
+    @Test
     void estimatesUsageWhenTheServerStreamsNone() {
         // llama.cpp and older vLLM/Ollama builds ignore stream_options
         server.enqueue(events("""

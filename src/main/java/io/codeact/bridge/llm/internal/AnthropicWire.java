@@ -122,8 +122,10 @@ public final class AnthropicWire {
                     }
                     case "message_delta" -> {
                         JsonNode delta = data.path("delta");
-                        stopReason = Json.textOrNull(delta.get("stop_reason")) != null ? delta.get("stop_reason").asText() : stopReason;
-                        stopSequence = Json.textOrNull(delta.get("stop_sequence")) != null ? delta.get("stop_sequence").asText() : stopSequence;
+                        String reason = Json.textOrNull(delta.get("stop_reason"));
+                        stopReason = reason != null ? reason : stopReason;
+                        String sequence = Json.textOrNull(delta.get("stop_sequence"));
+                        stopSequence = sequence != null ? sequence : stopSequence;
                         JsonNode usage = data.path("usage");
                         output = usage.path("output_tokens").asInt(output);
                         if (usage.path("input_tokens").isNumber()) {

@@ -2,6 +2,7 @@ package io.codeact.bridge.llm.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,8 @@ public final class HttpExchange {
     /** Reads a 2xx body into a result; called once per attempt. The exchange closes the body. */
     @FunctionalInterface
     public interface BodyReader<T> {
-        T read(int status, InputStream body) throws IOException, AttemptFailure;
+        /** @param contentType the response's {@code Content-Type}, or empty when it sent none */
+        T read(int status, String contentType, InputStream body) throws IOException, AttemptFailure;
     }
 
     private final Endpoint endpoint;
@@ -62,7 +64,7 @@ public final class HttpExchange {
         boolean complete = false;
         try {
             if (Thread.currentThread().isInterrupted()) {
-                throw new java.io.InterruptedIOException("interrupted");
+                throw new InterruptedIOException("interrupted");
             }
             connection = (HttpURLConnection) endpoint.url().toURL().openConnection();
             connection.setRequestMethod("POST");
@@ -84,7 +86,7 @@ public final class HttpExchange {
             }
             T result;
             try (InputStream body = connection.getInputStream()) {
-                result = reader.read(status, body);
+                result = reader.read(status, connection.getContentType() == null ? "" : connection.getContentType(), body);
             }
             complete = true;
             return result;
