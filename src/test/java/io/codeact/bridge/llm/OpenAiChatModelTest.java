@@ -535,6 +535,20 @@ class OpenAiChatModelTest {
     }
 
     @Test
+    void interruptingTheCallingThreadCancelsTheStream() {
+        server.enqueue(events(STREAM));
+
+        ModelException e = catchThrowableOfType(ModelException.class, () -> model(true).complete(REQUEST, piece -> {
+            Thread.currentThread().interrupt();
+        }));
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(e.kind()).isEqualTo(Kind.CANCELLED);
+        assertThat(e).hasMessage(endpoint() + ": the call was interrupted. Nothing more was read; ask again when ready");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void refusalIsReturnedAsTextWithContentFilterReason() {
         server.enqueue(json(200, """
                 {"id": "chatcmpl-2", "object": "chat.completion", "model": "gpt-4o-2024-08-06",

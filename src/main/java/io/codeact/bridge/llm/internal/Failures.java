@@ -67,8 +67,7 @@ public final class Failures {
 
     /** The connection failed, timed out or was interrupted before a complete answer. */
     public static AttemptFailure fromIo(Endpoint ep, IOException e) {
-        if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
-                && (Thread.currentThread().isInterrupted() || "interrupted".equals(e.getMessage()))) {
+        if (isCancellation(e)) {
             return new AttemptFailure(Kind.CANCELLED, 0, ep.describe() + ": the call was interrupted",
                     "Nothing more was read; ask again when ready", false, null, e);
         }
@@ -113,9 +112,12 @@ public final class Failures {
 
     /**
      * A streamed answer that ended before its end marker. Retried only when no text reached the
-     * listener yet, since text already shown cannot be taken back.
+     * listener yet, since text already shown cannot be taken back. An interrupted thread cancels instead.
      */
     public static AttemptFailure truncated(Endpoint ep, ReplyStream out, String marker, IOException cause) {
+        if (cause != null && isCancellation(cause)) {
+            return fromIo(ep, cause);
+        }
         String how = cause == null ? "" : " (" + ep.scrub(String.valueOf(cause.getMessage())) + ")";
         String what = ep.describe() + ": the streamed reply ended before " + marker + " after "
                 + out.text().length() + " characters" + how;
@@ -154,6 +156,11 @@ public final class Failures {
                 + ServerErrorText.oneLine(ep.scrub((type.isEmpty() ? "" : type + ": ") + message));
         boolean transientKind = kind == Kind.SERVER || kind == Kind.RATE_LIMITED;
         return new AttemptFailure(kind, 200, what, advice, transientKind && !out.started(), null, null);
+    }
+
+    private static boolean isCancellation(IOException e) {
+        return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+                && (Thread.currentThread().isInterrupted() || "interrupted".equals(e.getMessage()));
     }
 
     private static String keyAdvice(Endpoint ep, int status) {

@@ -3,6 +3,7 @@ package io.codeact.bridge.llm.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -28,8 +29,15 @@ public final class SseReader {
         this.in = Objects.requireNonNull(in, "in");
     }
 
-    /** The next event, or null at the end of the stream. */
+    /**
+     * The next event, or null at the end of the stream.
+     *
+     * @throws InterruptedIOException when the calling thread was interrupted, so a caller can cancel a stream
+     */
     public Event next() throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("interrupted");
+        }
         String type = null;
         StringBuilder data = null;
         for (String text = readLine(); ; text = readLine()) {
