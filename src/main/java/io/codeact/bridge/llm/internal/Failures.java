@@ -36,6 +36,14 @@ public final class Failures {
         if (status == 401 || status == 403) {
             return fail(Kind.AUTH, status, what, keyAdvice(ep, status));
         }
+        if (status == 429) {
+            if (QUOTA.matcher(words).find()) {
+                return fail(Kind.RATE_LIMITED, status, what, "The account's quota or credit is used up, so retrying cannot help: "
+                        + "check the plan and billing of the account" + (ep.keySource() == null ? "" : " whose key is in " + ep.keySource()));
+            }
+            return retry(Kind.RATE_LIMITED, status, what, "Wait a little and try again, send requests less often, "
+                    + "or allow more attempts (maxAttempts)", retryAfter);
+        }
         if (status == 413 || CONTEXT_LENGTH.matcher(words).find() && status < 500) {
             return fail(Kind.CONTEXT_LENGTH, status, what, "The conversation does not fit the context window of "
                     + ep.model() + ": shorten the prompt or drop old observations, or use a model with a longer context");
@@ -45,14 +53,6 @@ public final class Failures {
             return fail(Kind.NOT_FOUND, status, what, aboutModel
                     ? "Check the model name '" + ep.model() + "'" + ep.advice().unknownModel()
                     : "No such API at this URL: " + ep.advice().wrongUrl());
-        }
-        if (status == 429) {
-            if (QUOTA.matcher(words).find()) {
-                return fail(Kind.RATE_LIMITED, status, what, "The account's quota or credit is used up, so retrying cannot help: "
-                        + "check the plan and billing of the account" + (ep.keySource() == null ? "" : " whose key is in " + ep.keySource()));
-            }
-            return retry(Kind.RATE_LIMITED, status, what, "Wait a little and try again, send requests less often, "
-                    + "or allow more attempts (maxAttempts)", retryAfter);
         }
         if (status == 408) {
             return retry(Kind.NETWORK, status, what, "The server timed out reading the request; try again", retryAfter);
