@@ -54,7 +54,7 @@ public final class CodecProblem extends RuntimeException {
     }
 
     static CodecProblem outOfRange(String rosType, Object got, String range) {
-        return new CodecProblem(got + " is out of range for " + rosType + " (" + range + ")");
+        return new CodecProblem(got + " is out of range for " + rosType + ", which holds " + range);
     }
 
     static CodecProblem wrongLength(String rosType, int fixedLength, int got) {

@@ -46,10 +46,14 @@ public final class MessageCodec implements FieldCodec {
         WireReader in = new WireReader(bytes, offset, length);
         Map<String, Object> message = readMap(in);
         if (in.remaining() != 0) {
-            throw new CodecProblem(in.remaining() + " bytes left over after the last field (" + length + " bytes given, "
+            throw new CodecProblem(bytes(in.remaining()) + " left over after the last field (" + bytes(length) + " given, "
                     + in.offset() + " used)");
         }
         return message;
+    }
+
+    private static String bytes(int count) {
+        return count == 1 ? "1 byte" : count + " bytes";
     }
 
     @Override
@@ -94,7 +98,7 @@ public final class MessageCodec implements FieldCodec {
                 String kind = constantNames.contains(key) ? "a constant of " + typeName + ", not a field"
                         : "unknown field of " + typeName;
                 String fields = names.length == 0 ? "it has no fields" : "its fields are " + String.join(", ", names);
-                return new CodecProblem(kind + " (" + fields + ")").inField(String.valueOf(key));
+                return new CodecProblem(kind + "; " + fields).inField(String.valueOf(key));
             }
         }
         throw new IllegalStateException("no unknown key in " + map.keySet() + " for " + typeName);

@@ -129,7 +129,7 @@ public enum Primitive implements FieldCodec {
         @Override Object parseConstant(String text) {
             BigInteger value = parseInteger(text);
             if (value.signum() < 0 || value.bitLength() > 64) {
-                throw new IllegalArgumentException(text + " is out of range for uint64 (0 to 18446744073709551615)");
+                throw new IllegalArgumentException(text + " is out of range for uint64, which holds 0 to 18446744073709551615");
             }
             return unsigned64(value.longValue());
         }
@@ -318,7 +318,8 @@ public enum Primitive implements FieldCodec {
         BigInteger value = parseInteger(text);
         long[] range = integerRange();
         if (value.bitLength() > 63 || value.longValue() < range[0] || value.longValue() > range[1]) {
-            throw new IllegalArgumentException(text + " is out of range for " + rosName + " (" + range[0] + " to " + range[1] + ")");
+            throw new IllegalArgumentException(text + " is out of range for " + rosName + ", which holds " + range[0] + " to "
+                    + range[1]);
         }
         return defaultValue() instanceof Long ? (Object) value.longValue() : (Object) value.intValue();
     }
@@ -361,7 +362,7 @@ public enum Primitive implements FieldCodec {
     long part(Map<?, ?> map, String key, String partType, long min, long max) {
         for (Object k : map.keySet()) {
             if (!"secs".equals(k) && !"nsecs".equals(k)) {
-                throw new CodecProblem("unknown field of " + rosName + " (its fields are secs, nsecs)").inField(String.valueOf(k));
+                throw new CodecProblem("unknown field of " + rosName + "; its fields are secs, nsecs").inField(String.valueOf(k));
             }
         }
         Object v = map.get(key);

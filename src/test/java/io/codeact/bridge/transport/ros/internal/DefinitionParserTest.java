@@ -125,7 +125,7 @@ class DefinitionParserTest {
                 + " with type one of bool, int8..int64, uint8..uint64, float32, float64, string, byte, char");
         assertRejected("int32[] A=1", "Thing.msg:1: cannot parse \"int32[] A=1\" as a constant; a constant is \"type"
                 + " NAME=value\" with type one of bool, int8..int64, uint8..uint64, float32, float64, string, byte, char");
-        assertRejected("uint8 X=256", "Thing.msg:1: bad value for uint8 constant X: 256 is out of range for uint8 (0 to 255)");
+        assertRejected("uint8 X=256", "Thing.msg:1: bad value for uint8 constant X: 256 is out of range for uint8, which holds 0 to 255");
         assertRejected("int32 X=1.5", "Thing.msg:1: bad value for int32 constant X: \"1.5\" is not an integer");
         assertRejected("float64 X=fast", "Thing.msg:1: bad value for float64 constant X: \"fast\" is not a number");
         assertRejected("int32 X=1=2", "Thing.msg:1: cannot parse \"int32 X=1=2\" as a constant; expected one \"=\", as in"
