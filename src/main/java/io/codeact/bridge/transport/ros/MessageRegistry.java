@@ -174,7 +174,7 @@ public final class MessageRegistry {
             for (PackageScan.Found found : files) {
                 String source = found.file().toString();
                 try {
-                    String text = Files.readString(found.file());
+                    String text = DefinitionParser.universalNewlines(Files.readString(found.file()));
                     if (found.service()) {
                         putService(DefinitionParser.parseService(found.type(), text, source));
                     } else {

@@ -128,6 +128,16 @@ class MessageRegistryTest {
     }
 
     @Test
+    void readsFilesWithWindowsOrOldMacLineEndsAsGenmsgDoes() throws IOException {
+        write("my_pkg/msg/Crlf.msg", "# pose\r\nfloat64 x\r\nstring NAME=a b\r\n");
+        write("my_pkg/msg/Cr.msg", "float64 x\rfloat64 y\r");
+        MessageRegistry types = MessageRegistry.empty().loadPackages(dir.resolve("my_pkg"));
+        assertThat(types.message("my_pkg/Crlf").definition()).isEqualTo("# pose\nfloat64 x\nstring NAME=a b\n");
+        assertThat(types.message("my_pkg/Crlf").constants()).extracting(MessageType.Constant::value).containsExactly("a b");
+        assertThat(types.message("my_pkg/Cr").fields()).extracting(MessageType.Field::name).containsExactly("x", "y");
+    }
+
+    @Test
     void loadingSomethingThatIsNotADirectoryIsAnError() {
         assertThatThrownBy(() -> MessageRegistry.empty().loadPackages(dir.resolve("nope")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -66,7 +66,7 @@ public final class BundledDefinitions {
             if (in == null) {
                 throw new IllegalStateException("resource " + BASE + path + " is missing from the jar");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return DefinitionParser.universalNewlines(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read resource " + BASE + path, e);
         }

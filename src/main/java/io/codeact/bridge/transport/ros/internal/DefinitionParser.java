@@ -228,6 +228,15 @@ public final class DefinitionParser {
         }
     }
 
+    /**
+     * The text as genmsg sees a file: Python reads text files with universal newlines, so {@code \r\n} and a lone
+     * {@code \r} both become {@code \n}. That matters for the {@code message_definition} text (and for files
+     * with old Mac line ends, for parsing); MD5 sums ignore it.
+     */
+    public static String universalNewlines(String fileText) {
+        return fileText.indexOf('\r') < 0 ? fileText : fileText.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
     /** {@code String.strip()} with Python's idea of whitespace, which genmsg uses (it includes U+00A0 and U+0085). */
     static String pyStrip(String s) {
         int start = 0;

@@ -36,6 +36,8 @@ final class PrimitiveArrayCodec implements FieldCodec {
                 out.writeDoubles(d.values);
             } else if (wire == Primitive.FLOAT32 && list instanceof NumericLists.Floats f) {
                 out.writeFloats(f.values);
+            } else if (wire == Primitive.FLOAT32 || wire == Primitive.FLOAT64) {
+                writeFloatingPoint(list, out);
             } else {
                 for (int i = 0; i < list.size(); i++) {
                     writeElement(list.get(i), i, out);
@@ -60,6 +62,22 @@ final class PrimitiveArrayCodec implements FieldCodec {
             }
         } else {
             throw CodecProblem.expected(rosType + " (a list)", value);
+        }
+    }
+
+    /** Boxed floats (a laser scan built in Java or Python): one type test per element instead of a virtual call. */
+    private void writeFloatingPoint(List<?> list, WireWriter out) {
+        boolean single = wire == Primitive.FLOAT32;
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof Number n) {
+                if (single) {
+                    out.writeFloat(n.floatValue());
+                } else {
+                    out.writeDouble(n.doubleValue());
+                }
+            } else {
+                writeElement(list.get(i), i, out);
+            }
         }
     }
 

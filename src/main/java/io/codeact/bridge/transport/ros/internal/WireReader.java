@@ -11,7 +11,7 @@ import java.util.Arrays;
  * so truncated or garbage input gives a {@link CodecProblem} rather than an index error or a huge allocation.
  * Not thread-safe; one per message being read.
  */
-public final class WireReader {
+final class WireReader {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -26,7 +26,7 @@ public final class WireReader {
     private final int limit;
     private int pos;
 
-    public WireReader(byte[] buf, int offset, int length) {
+    WireReader(byte[] buf, int offset, int length) {
         if (offset < 0 || length < 0 || offset > buf.length - length) {
             throw new IndexOutOfBoundsException("range " + offset + "+" + length + " is outside a byte array of " + buf.length);
         }
@@ -37,12 +37,12 @@ public final class WireReader {
     }
 
     /** Bytes not read yet. */
-    public int remaining() {
+    int remaining() {
         return limit - pos;
     }
 
     /** Bytes read so far. */
-    public int offset() {
+    int offset() {
         return pos - start;
     }
 

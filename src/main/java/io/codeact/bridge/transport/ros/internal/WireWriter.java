@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable little-endian byte buffer: ROS 1 serialisation. Not thread-safe; one per message being written. */
-public final class WireWriter {
+final class WireWriter {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -17,7 +17,7 @@ public final class WireWriter {
     private byte[] buf;
     private int pos;
 
-    public WireWriter(int initialCapacity) {
+    WireWriter(int initialCapacity) {
         buf = new byte[Math.max(16, initialCapacity)];
     }
 
@@ -102,12 +102,12 @@ public final class WireWriter {
     }
 
     /** The bytes written so far. */
-    public int size() {
+    int size() {
         return pos;
     }
 
-    /** A copy of the bytes written so far. */
-    public byte[] toByteArray() {
-        return Arrays.copyOf(buf, pos);
+    /** The bytes written so far; the buffer itself when it is exactly full (then this writer must not be used again). */
+    byte[] toByteArray() {
+        return pos == buf.length ? buf : Arrays.copyOf(buf, pos);
     }
 }
