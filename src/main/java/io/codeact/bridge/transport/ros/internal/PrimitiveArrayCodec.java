@@ -1,0 +1,191 @@
+package io.codeact.bridge.transport.ros.internal;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Arrays of builtins other than uint8/char ({@link ByteArrayCodec} has those): {@code float32[]},
+ * {@code float64[36]}, {@code string[]}, {@code time[]}, …. Numeric arrays are read into primitive-backed lists
+ * ({@link NumericLists}); writing accepts any {@code List}, {@code Object[]} or primitive array.
+ */
+final class PrimitiveArrayCodec implements FieldCodec {
+    private final Primitive element;
+    private final Primitive wire;
+    private final int fixedLength;
+    private final String rosType;
+
+    /** @param fixedLength N for {@code T[N]}, -1 for {@code T[]} */
+    PrimitiveArrayCodec(Primitive element, int fixedLength) {
+        this.element = element;
+        this.wire = element.wireType();
+        this.fixedLength = fixedLength;
+        this.rosType = element.rosType() + (fixedLength >= 0 ? "[" + fixedLength + "]" : "[]");
+    }
+
+    @Override
+    public String rosType() {
+        return rosType;
+    }
+
+    @Override
+    public void write(Object value, WireWriter out) {
+        if (value instanceof List<?> list) {
+            writeLength(list.size(), out);
+            if (wire == Primitive.FLOAT64 && list instanceof NumericLists.Doubles d) {
+                out.writeDoubles(d.values);
+            } else if (wire == Primitive.FLOAT32 && list instanceof NumericLists.Floats f) {
+                out.writeFloats(f.values);
+            } else if (wire == Primitive.FLOAT32 || wire == Primitive.FLOAT64) {
+                writeFloatingPoint(list, out);
+            } else {
+                for (int i = 0; i < list.size(); i++) {
+                    writeElement(list.get(i), i, out);
+                }
+            }
+        } else if (value instanceof double[] doubles && wire == Primitive.FLOAT64) {
+            writeLength(doubles.length, out);
+            out.writeDoubles(doubles);
+        } else if (value instanceof float[] floats && wire == Primitive.FLOAT32) {
+            writeLength(floats.length, out);
+            out.writeFloats(floats);
+        } else if (value instanceof Object[] array) {
+            writeLength(array.length, out);
+            for (int i = 0; i < array.length; i++) {
+                writeElement(array[i], i, out);
+            }
+        } else if (value.getClass().isArray()) {
+            int length = Array.getLength(value);
+            writeLength(length, out);
+            for (int i = 0; i < length; i++) {
+                writeElement(Array.get(value, i), i, out);
+            }
+        } else {
+            throw CodecProblem.expected(rosType + " (a list)", value);
+        }
+    }
+
+    /** Boxed floats (a laser scan built in Java or Python): one type test per element instead of a virtual call. */
+    private void writeFloatingPoint(List<?> list, WireWriter out) {
+        boolean single = wire == Primitive.FLOAT32;
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof Number n) {
+                if (single) {
+                    out.writeFloat(n.floatValue());
+                } else {
+                    out.writeDouble(n.doubleValue());
+                }
+            } else {
+                writeElement(list.get(i), i, out);
+            }
+        }
+    }
+
+    private void writeLength(int length, WireWriter out) {
+        if (fixedLength < 0) {
+            out.writeInt(length);
+        } else if (length != fixedLength) {
+            throw CodecProblem.wrongLength(rosType, fixedLength, length);
+        }
+    }
+
+    private void writeElement(Object value, int index, WireWriter out) {
+        if (value == null) {
+            throw CodecProblem.expected(element.rosType(), null).atIndex(index);
+        }
+        try {
+            element.write(value, out);
+        } catch (CodecProblem p) {
+            throw p.atIndex(index);
+        }
+    }
+
+    @Override
+    public void writeDefault(WireWriter out) {
+        if (fixedLength < 0) {
+            out.writeInt(0);
+        } else {
+            for (int i = 0; i < fixedLength; i++) {
+                element.writeDefault(out);
+            }
+        }
+    }
+
+    @Override
+    public Object read(WireReader in) {
+        int length;
+        if (fixedLength < 0) {
+            length = in.readLength(element.minSize());
+        } else {
+            length = fixedLength;
+            in.need((long) length * element.minSize());
+        }
+        switch (wire) {
+            case FLOAT64 -> {
+                double[] values = new double[length];
+                in.readDoubles(values);
+                return new NumericLists.Doubles(values);
+            }
+            case FLOAT32 -> {
+                float[] values = new float[length];
+                in.readFloats(values);
+                return new NumericLists.Floats(values);
+            }
+            case INT8, INT16, UINT16, INT32 -> {
+                int[] values = new int[length];
+                for (int i = 0; i < length; i++) {
+                    values[i] = switch (wire) {
+                        case INT8 -> in.readByte();
+                        case INT16 -> in.readShort();
+                        case UINT16 -> in.readShort() & 0xFFFF;
+                        default -> in.readInt();
+                    };
+                }
+                return new NumericLists.Ints(values);
+            }
+            case UINT32, INT64 -> {
+                long[] values = new long[length];
+                for (int i = 0; i < length; i++) {
+                    values[i] = wire == Primitive.INT64 ? in.readLong() : in.readInt() & 0xFFFF_FFFFL;
+                }
+                return new NumericLists.Longs(values);
+            }
+            default -> {
+                List<Object> values = new ArrayList<>(length);
+                for (int i = 0; i < length; i++) {
+                    try {
+                        values.add(element.read(in));
+                    } catch (CodecProblem p) {
+                        throw p.atIndex(i);
+                    }
+                }
+                return values;
+            }
+        }
+    }
+
+    @Override
+    public Object defaultValue() {
+        if (fixedLength < 0) {
+            return new ArrayList<>();
+        }
+        return switch (wire) {
+            case FLOAT64 -> new NumericLists.Doubles(new double[fixedLength]);
+            case FLOAT32 -> new NumericLists.Floats(new float[fixedLength]);
+            case INT8, INT16, UINT16, INT32 -> new NumericLists.Ints(new int[fixedLength]);
+            case UINT32, INT64 -> new NumericLists.Longs(new long[fixedLength]);
+            default -> {
+                List<Object> values = new ArrayList<>(fixedLength);
+                for (int i = 0; i < fixedLength; i++) {
+                    values.add(element.defaultValue());
+                }
+                yield values;
+            }
+        };
+    }
+
+    @Override
+    public int minSize() {
+        return fixedLength < 0 ? 4 : (int) Math.min(Integer.MAX_VALUE, (long) fixedLength * element.minSize());
+    }
+}
