@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Measure performance against anchors measured in the same run (see docs/PERFORMANCE.md).",
         subcommands = {
+            BenchSandboxCommand.class,
             BenchCommand.Mqtt.class,
             BenchCommand.Ros.class,
             BenchCommand.Sim.class,
