@@ -63,8 +63,9 @@ final class Observe implements Step {
                 details.put("stdout", result.stdout());
                 details.put("duration_ms", Math.round(result.durationMillis() * 1000) / 1000.0);
                 if (result.error() != null) {
-                    details.put("error", Map.of("type", result.error().type(), "message", result.error().message(),
-                            "traceback", result.error().traceback()));
+                    details.put("error", result.error().traceback().isEmpty()
+                            ? result.error().summary() : result.error().traceback());
+                    details.put("error_type", result.error().type());
                 }
                 if (!runAction.during.isEmpty()) {
                     details.put("telemetry", List.copyOf(runAction.during));

@@ -1,12 +1,128 @@
 package io.codeact.bridge.cli;
 
+import io.codeact.bridge.agent.Agent;
+import io.codeact.bridge.agent.EpisodeLog;
+import io.codeact.bridge.llm.ChatModel;
+import io.codeact.bridge.sandbox.SandboxEngine;
+import io.codeact.bridge.sandbox.Session;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code codeact chat}: Chat with the agent: give goals, watch turns stream, correct it as it goes. Not built yet (issue #5). */
-@Command(name = "chat", mixinStandardHelpOptions = true, description = "Chat with the agent: give goals, watch turns stream, correct it as it goes. (not implemented yet: issue #5)")
-final class ChatCommand extends NotBuiltYet {
+/**
+ * {@code codeact chat}: the user gives a goal, watches the turns stream, and corrects the agent; the
+ * agent continues in the same session, with its variables. Ctrl-C interrupts the running turn (not the
+ * program); {@code /new} starts a new episode, {@code /quit} or end of input leaves.
+ */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = {"Chat with the agent: give a goal, watch turns stream, correct it as it goes.",
+            "Ctrl-C interrupts the running turn; /new starts a new episode; /quit leaves."})
+final class ChatCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    EpisodeOptions episode;
+
     @Override
-    int issue() {
-        return 5;
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ChatModel chat = model.create();
+        AtomicReference<Agent> running = new AtomicReference<>();
+        installInterrupt(running, out);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        out.println("model: " + chat.name());
+        out.println("Type a goal. Corrections continue the same episode; /new starts over; /quit leaves.");
+        try (SandboxEngine engine = SandboxEngine.create(c -> {
+            c.actionTimeout = Duration.ofNanos((long) (episode.actionTimeoutSeconds * 1e9));
+            c.helperPaths.addAll(Home.helperPaths());
+        })) {
+            Agent agent = null;
+            Session session = null;
+            EpisodeLog log = null;
+            try {
+                while (true) {
+                    out.print("\nyou> ");
+                    out.flush();
+                    String line = in.readLine();
+                    if (line == null || line.strip().equals("/quit")) {
+                        break;
+                    }
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    if (line.strip().equals("/new")) {
+                        agent = null;
+                        out.println("(new episode: the session and its variables are reset)");
+                        continue;
+                    }
+                    if (agent == null) {
+                        if (session != null) {
+                            session.close();
+                            log.close();
+                        }
+                        Path file = episode.logFile(line);
+                        if (file.getParent() != null) {
+                            Files.createDirectories(file.getParent());
+                        }
+                        session = engine.openSession("chat");
+                        log = EpisodeLog.open(file);
+                        Session s = session;
+                        EpisodeLog l = log;
+                        agent = Agent.create(c -> {
+                            c.model = chat;
+                            c.modelSpec = model.spec;
+                            c.session = s;
+                            c.mode = episode.mode;
+                            c.maxTurns = episode.maxTurns;
+                            c.tokenBudget = episode.tokenBudget;
+                            c.log = l;
+                            c.listener = new ConsoleListener(out, false);
+                        });
+                        running.set(agent);
+                        agent.run(line);
+                    } else {
+                        running.set(agent);
+                        agent.continueWith(line);
+                    }
+                    running.set(null);
+                }
+            } finally {
+                if (session != null) {
+                    session.close();
+                    log.close();
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    @SuppressWarnings("restriction")
+    private static void installInterrupt(AtomicReference<Agent> running, PrintWriter out) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
+                Agent agent = running.get();
+                if (agent == null) {
+                    System.exit(ExitCodes.INTERRUPTED);
+                }
+                out.println("\n(interrupting the running turn)");
+                agent.cancel();
+            });
+        } catch (IllegalArgumentException e) {
+            // no SIGINT on this platform: Ctrl-C ends the program as usual
+        }
     }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             EvalCommand.class,
             BenchCommand.class,
             ReplayCommand.class,
+            ExportCommand.class,
             LaunchCommand.class,
             RosCommand.class,
             MqttCommand.class,

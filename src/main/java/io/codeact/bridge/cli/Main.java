@@ -12,7 +12,13 @@ public final class Main {
 
     /** Runs the CLI and returns its exit code (see {@link ExitCodes}); never calls {@code System.exit}. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cli = commandLine();
+        try {
+            return cli.execute(args);
+        } finally {
+            cli.getOut().flush();
+            cli.getErr().flush();
+        }
     }
 
     /** The configured picocli command line, shared by {@link #run} and the tests. */

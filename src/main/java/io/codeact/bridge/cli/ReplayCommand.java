@@ -1,12 +1,46 @@
 package io.codeact.bridge.cli;
 
+import io.codeact.bridge.agent.EpisodeLog;
+import io.codeact.bridge.agent.EpisodeReplayPrinter;
+import io.codeact.bridge.agent.RecordedEpisode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code codeact replay}: Re-print an episode log readably, or re-run its actions against the simulator. Not built yet (issue #5). */
-@Command(name = "replay", mixinStandardHelpOptions = true, description = "Re-print an episode log readably, or re-run its actions against the simulator. (not implemented yet: issue #5)")
-final class ReplayCommand extends NotBuiltYet {
+/** {@code codeact replay}: re-prints an episode log readably. */
+@Command(name = "replay", mixinStandardHelpOptions = true, description = "Re-print an episode log readably, turn by turn.")
+final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "an episode log (.jsonl)")
+    Path file;
+
+    @Option(names = "--execute", description = "re-run the episode's actions against the simulator (not built yet: issue #6)")
+    boolean execute;
+
     @Override
-    int issue() {
-        return 5;
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) {
+            err.println("codeact replay: no such episode log: " + file);
+            return ExitCodes.USAGE;
+        }
+        if (execute) {
+            err.println("codeact replay --execute: not implemented yet (needs the simulators, issue #6); nothing was run.");
+            return ExitCodes.NOT_IMPLEMENTED;
+        }
+        RecordedEpisode episode = EpisodeLog.read(file);
+        spec.commandLine().getOut().print(new EpisodeReplayPrinter().render(episode));
+        for (String problem : episode.problems()) {
+            err.println("codeact replay: " + problem);
+        }
+        return ExitCodes.OK;
     }
 }

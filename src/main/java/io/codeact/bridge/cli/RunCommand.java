@@ -1,12 +1,101 @@
 package io.codeact.bridge.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.codeact.bridge.agent.Agent;
+import io.codeact.bridge.agent.EpisodeLog;
+import io.codeact.bridge.agent.EpisodeResult;
+import io.codeact.bridge.agent.Outcome;
+import io.codeact.bridge.llm.ChatModel;
+import io.codeact.bridge.sandbox.SandboxEngine;
+import io.codeact.bridge.sandbox.Session;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code codeact run}: Run one episode: a goal or a task, a model, until the goal is done. Not built yet (issue #5). */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run one episode: a goal or a task, a model, until the goal is done. (not implemented yet: issue #5)")
-final class RunCommand extends NotBuiltYet {
+/** {@code codeact run}: one episode, from a goal in words or a task, until the model answers or a limit. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run one episode: a goal or a task, a model, until the goal is done or a limit is reached.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    static final class Goal {
+        @Option(names = "--goal", paramLabel = "TEXT", required = true, description = "the goal in words")
+        String text;
+
+        @Option(names = "--task", paramLabel = "ID", required = true, description = "a task from simulations/tasks")
+        String task;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Goal goal;
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    EpisodeOptions episode;
+
+    @Option(names = "--json", description = "print a final JSON summary {outcome, turns, success, log} instead of the live view")
+    boolean json;
+
     @Override
-    int issue() {
-        return 5;
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (goal.task != null) {
+            err.println("codeact run: unknown task '" + goal.task + "': the task suite is not built yet (issue #6); use --goal TEXT");
+            return ExitCodes.USAGE;
+        }
+        ChatModel chat = model.create();
+        Path logFile = episode.logFile(goal.text);
+        if (logFile.getParent() != null) {
+            Files.createDirectories(logFile.getParent());
+        }
+        Duration timeout = Duration.ofNanos((long) (episode.actionTimeoutSeconds * 1e9));
+        EpisodeResult result;
+        try (SandboxEngine engine = SandboxEngine.create(c -> {
+                    c.actionTimeout = timeout;
+                    c.warmSessions = 0;
+                    c.helperPaths.addAll(Home.helperPaths());
+                });
+                Session session = engine.openSession("run");
+                EpisodeLog log = EpisodeLog.open(logFile)) {
+            if (!json) {
+                out.println("model: " + chat.name());
+                out.println("goal: " + goal.text);
+            }
+            Agent agent = Agent.create(c -> {
+                c.model = chat;
+                c.modelSpec = model.spec;
+                c.session = session;
+                c.mode = episode.mode;
+                c.maxTurns = episode.maxTurns;
+                c.tokenBudget = episode.tokenBudget;
+                c.timeBudget = episode.timeBudgetSeconds == null ? null : Duration.ofMillis((long) (episode.timeBudgetSeconds * 1000));
+                c.log = log;
+                c.listener = new ConsoleListener(out, json);
+            });
+            result = agent.run(goal.text);
+        }
+        if (json) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("outcome", result.outcome().wireName());
+            summary.put("turns", result.turns());
+            summary.put("answer", result.answer());
+            summary.put("log", result.log() == null ? null : result.log().toString());
+            out.println(new ObjectMapper().writeValueAsString(summary));
+        }
+        return result.outcome() == Outcome.SOLVED ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }
