@@ -61,7 +61,7 @@ final class AnthropicChatModel implements ChatModel {
         Endpoint endpoint = new Endpoint(spec.toString(), spec.target(), Setting.under(base, "v1/messages"),
                 key == null ? null : key.value(), key == null ? null : key.source(), "ANTHROPIC_API_KEY", advice);
         RetryLoop retries = new RetryLoop(config.retryPolicy, config.sleeper);
-        return new AnthropicChatModel(new HttpExchange(endpoint, retries, config.clock, config.connectTimeout, config.readTimeout), base, config.stream);
+        return new AnthropicChatModel(new HttpExchange(endpoint, retries, config.clock, config.timeouts()), base, config.stream);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.codeact.bridge.llm;
 
+import io.codeact.bridge.llm.internal.HttpExchange;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class ModelConfig {
     Clock clock = Clock.systemUTC();
     Duration connectTimeout = Duration.ofSeconds(10);
     Duration readTimeout = Duration.ofMinutes(5);
+    Duration callTimeout = Duration.ZERO;
     ChatModel oracle;
 
     ModelConfig() {
@@ -85,18 +87,29 @@ public final class ModelConfig {
         return this;
     }
 
-    /** How long to wait for a TCP connection; 10 s by default. */
+    /** How long to wait for a TCP (and TLS) connection; 10 s by default, {@link Duration#ZERO} for no limit. */
     public ModelConfig connectTimeout(Duration timeout) {
-        this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+        this.connectTimeout = notNegative(timeout, "connectTimeout");
         return this;
     }
 
     /**
      * How long to wait for the next bytes of an answer; 5 minutes by default, because a local model
      * may load for a while and a non-streamed reply arrives only when it is complete.
+     * {@link Duration#ZERO} means no limit.
      */
     public ModelConfig readTimeout(Duration timeout) {
-        this.readTimeout = Objects.requireNonNull(timeout, "timeout");
+        this.readTimeout = notNegative(timeout, "readTimeout");
+        return this;
+    }
+
+    /**
+     * The longest one attempt may take, from connecting to the last byte of the answer; no limit
+     * ({@link Duration#ZERO}) by default, because a long streamed reply is normal. A retry gets the
+     * whole time again.
+     */
+    public ModelConfig callTimeout(Duration timeout) {
+        this.callTimeout = notNegative(timeout, "callTimeout");
         return this;
     }
 
@@ -104,5 +117,17 @@ public final class ModelConfig {
     public ModelConfig oracle(ChatModel model) {
         this.oracle = Objects.requireNonNull(model, "model");
         return this;
+    }
+
+    HttpExchange.Timeouts timeouts() {
+        return new HttpExchange.Timeouts(connectTimeout, readTimeout, callTimeout);
+    }
+
+    private static Duration notNegative(Duration timeout, String option) {
+        Objects.requireNonNull(timeout, option);
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException(option + " must not be negative, got " + timeout + "; use Duration.ZERO for no limit");
+        }
+        return timeout;
     }
 }

@@ -67,7 +67,7 @@ final class OpenAiChatModel implements ChatModel {
         Endpoint endpoint = new Endpoint(spec.toString(), spec.target(), Setting.under(base, "chat/completions"),
                 key == null ? null : key.value(), key == null ? null : key.source(), ollama ? null : "OPENAI_API_KEY", advice);
         RetryLoop retries = new RetryLoop(config.retryPolicy, config.sleeper);
-        return new OpenAiChatModel(new HttpExchange(endpoint, retries, config.clock, config.connectTimeout, config.readTimeout), base, config.stream);
+        return new OpenAiChatModel(new HttpExchange(endpoint, retries, config.clock, config.timeouts()), base, config.stream);
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.codeact.bridge.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.codeact.bridge.llm.ModelException.Kind;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,13 @@ class ChatModelsTest {
         ModelException e = catchThrowableOfType(ModelException.class, () -> fromSpec(spec, env));
         assertThat(e.kind()).isEqualTo(Kind.CONFIG);
         return e;
+    }
+
+    @Test
+    void negativeTimeoutIsRejectedNamingTheOption() {
+        assertThatThrownBy(() -> ChatModels.fromSpec("ollama:qwen2.5-coder", config -> config.callTimeout(Duration.ofSeconds(-1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("callTimeout must not be negative, got PT-1S; use Duration.ZERO for no limit");
     }
 
     @Test

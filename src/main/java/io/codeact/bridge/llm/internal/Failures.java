@@ -71,6 +71,10 @@ public final class Failures {
             return new AttemptFailure(Kind.CANCELLED, 0, ep.describe() + ": the call was interrupted",
                     "Nothing more was read; ask again when ready", false, null, e);
         }
+        if (isCallTimeout(e)) {
+            return new AttemptFailure(Kind.NETWORK, 0, ep.describe() + " did not finish within the call timeout",
+                    "Try again, or allow a longer call timeout (callTimeout)", true, null, e);
+        }
         if (e instanceof InterruptedIOException) {
             return new AttemptFailure(Kind.NETWORK, 0, ep.describe() + " did not answer in time (" + e.getMessage() + ")",
                     "The server may be busy or still loading the model: try again, or allow a longer read timeout",
@@ -118,7 +122,8 @@ public final class Failures {
         if (cause != null && isCancellation(cause)) {
             return fromIo(ep, cause);
         }
-        String how = cause == null ? "" : " (" + ep.scrub(String.valueOf(cause.getMessage())) + ")";
+        String how = cause == null ? ""
+                : isCallTimeout(cause) ? " (the call timeout ran out)" : " (" + ep.scrub(String.valueOf(cause.getMessage())) + ")";
         String what = ep.describe() + ": the streamed reply ended before " + marker + " after "
                 + out.text().length() + " characters" + how;
         String advice = out.started()
@@ -159,8 +164,14 @@ public final class Failures {
     }
 
     private static boolean isCancellation(IOException e) {
-        return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
-                && (Thread.currentThread().isInterrupted() || "interrupted".equals(e.getMessage()));
+        // an interrupt cancels the call (InterruptWatchdog), so the read fails with whatever the cut socket says
+        return Thread.currentThread().isInterrupted()
+                || e instanceof InterruptedIOException && "interrupted".equals(e.getMessage());
+    }
+
+    /** OkHttp's whole-call timeout; a connect or read timeout is a {@link SocketTimeoutException}. */
+    private static boolean isCallTimeout(IOException e) {
+        return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException) && "timeout".equals(e.getMessage());
     }
 
     private static String keyAdvice(Endpoint ep, int status) {
