@@ -197,20 +197,43 @@ def _format_error(exc):
     return (type(exc).__name__, message, "".join(lines))
 
 
+_NO_ECHO = _real_import("re").compile(
+    r"(?:print\(|#|@|(?:def|class|if|elif|else|for|while|with|try|except|finally|import|from|return|pass|raise"
+    r"|assert|del|global|nonlocal|break|continue|async|await)\b)"
+    r"|[A-Za-z_][\w.]*(?:\[[^\]]*\])?(?:\s*,\s*[A-Za-z_][\w.]*)*\s*(?:[-+*/%&|^@]|//|\*\*|<<|>>)?=(?!=)")
+
+
+def _may_end_in_expression(code):
+    """False when the last line surely is not a bare expression worth echoing (saves a parse)."""
+    lines = code.rstrip().splitlines()
+    if not lines:
+        return False
+    last = lines[-1]
+    if last[:1].isspace() or last.endswith((":", "\\")):
+        return True
+    return _NO_ECHO.match(last) is None
+
+
 def _run(code, filename):
     """Runs one action in __main__. Returns None, ('error', type, message, traceback) or ('exit', code)."""
     _linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
     try:
+        last = None
         try:
-            tree = _ast.parse(code, filename, "exec")
+            # compiling is the main cost of a small action in GraalPy: parse to an AST only when the
+            # action may end in an expression whose value the model wants to see
+            if _may_end_in_expression(code):
+                tree = _ast.parse(code, filename, "exec")
+                if tree.body and isinstance(tree.body[-1], _ast.Expr):
+                    last = _ast.Expression(tree.body.pop().value)
+                body = compile(tree, filename, "exec")
+            else:
+                body = compile(code, filename, "exec")
         except SyntaxError as e:
             return ("error", type(e).__name__, e.msg,
                     "".join(_traceback.format_exception_only(type(e), e)))
         try:
-            last = None
-            if tree.body and isinstance(tree.body[-1], _ast.Expr):
-                last = _ast.Expression(tree.body.pop().value)
-            exec(compile(tree, filename, "exec"), _main)
+            exec(body, _main)
             if last is not None:
                 value = eval(compile(last, filename, "eval"), _main)
                 if value is not None:

@@ -35,6 +35,12 @@ class SessionTest {
         assertThat(session.execute("{'a': [1, 2]}").stdout()).isEqualTo("{'a': [1, 2]}\n");
         assertThat(session.execute("None").stdout()).isEmpty();
         assertThat(session.execute("print('once')").stdout()).isEqualTo("once\n");
+        assertThat(session.execute("x == 6").stdout()).isEqualTo("True\n");
+        assertThat(session.execute("d = {'k': 1}\nd['k']").stdout()).isEqualTo("1\n");
+        assertThat(session.execute("d['k'] = 2").stdout()).isEmpty();
+        assertThat(session.execute("dict(a=1,\n     b=2)").stdout()).isEqualTo("{'a': 1, 'b': 2}\n");
+        assertThat(session.execute("x += 1\nx").stdout()).isEqualTo("7\n");
+        assertThat(session.execute("if x:\n    x").stdout()).isEmpty();
     }
 
     @Test
