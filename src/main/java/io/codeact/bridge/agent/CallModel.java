@@ -3,6 +3,7 @@ package io.codeact.bridge.agent;
 import io.codeact.bridge.llm.ChatMessage;
 import io.codeact.bridge.llm.ChatReply;
 import io.codeact.bridge.llm.ChatRequest;
+import io.codeact.bridge.llm.FinishReason;
 import io.codeact.bridge.llm.ModelException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class CallModel implements Step {
         turn.reply = reply;
         episode.tokens += reply.usage().totalTokens();
         // the stop sequence is not part of the reply text; keep the transcript well-formed
-        String text = reply.text() + reply.stopSequence().orElse("");
+        String text = reply.text() + reply.stopSequence().orElseGet(() -> impliedStop(reply));
         episode.conversation.add(ChatMessage.assistant(text));
         episode.loggedMessages++;
         if (config.log != null) {
@@ -46,5 +47,24 @@ final class CallModel implements Step {
             config.log.reply(turn.number(), text, usage, latencyMs);
         }
         config.listener.onReply(turn.number(), text);
+    }
+
+    /**
+     * OpenAI-compatible servers say a stop sequence ended the reply but not which one; when a closing
+     * tag such as {@code </execute>} was the stop, the reply ends inside the open tag, so put it back.
+     */
+    private String impliedStop(ChatReply reply) {
+        if (reply.finishReason() != FinishReason.STOP) {
+            return "";
+        }
+        for (String stop : episode.parser.stopSequences()) {
+            if (stop.startsWith("</") && stop.endsWith(">")) {
+                String open = "<" + stop.substring(2);
+                if (reply.text().lastIndexOf(open) > reply.text().lastIndexOf(stop)) {
+                    return reply.text().endsWith("\n") ? stop : "\n" + stop;
+                }
+            }
+        }
+        return "";
     }
 }

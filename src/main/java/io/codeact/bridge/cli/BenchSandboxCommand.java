@@ -25,7 +25,7 @@ final class BenchSandboxCommand implements Callable<Integer> {
     @Option(names = "--actions", defaultValue = "2000", description = "trivial actions to time (default ${DEFAULT-VALUE})")
     int actions;
 
-    @Option(names = "--idle-sessions", defaultValue = "40", description = "idle sessions to open for the memory figure (default ${DEFAULT-VALUE})")
+    @Option(names = "--idle-sessions", defaultValue = "200", description = "idle sessions to open for the memory figure (default ${DEFAULT-VALUE})")
     int idleSessions;
 
     @Option(names = "--no-cold-start", description = "skip the cold-start runs of bin/codeact")
