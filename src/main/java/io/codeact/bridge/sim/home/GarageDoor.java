@@ -30,8 +30,8 @@ final class GarageDoor {
             return false;
         }
         position += direction * dt / travelSeconds;
-        if (position >= 1 || position <= 0) {
-            position = Math.max(0, Math.min(1, position));
+        if (position >= 1 - 1e-9 || position <= 1e-9) {
+            position = direction > 0 ? 1 : 0;
             direction = 0;
             return true;
         }
