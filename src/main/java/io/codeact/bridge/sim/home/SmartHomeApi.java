@@ -143,17 +143,17 @@ final class SmartHomeApi {
 
     private Activity readSensor(CommandArgs a) {
         String name = a.text("name");
-        if (!sensorNames(w).contains(name)) {
-            throw a.bad("unknown sensor '" + name + "'; sensors: " + String.join(", ", sensorNames(w)));
+        if (!w.sensorNames.contains(name)) {
+            throw a.bad("unknown sensor '" + name + "'; sensors: " + String.join(", ", w.sensorNames));
         }
         return Activity.completed(a.api(), read(w, name));
     }
 
     private Activity listSensors(CommandArgs a) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (String name : sensorNames(w)) {
-            Map<String, Object> r = read(w, name);
-            out.add(Fields.of("name", name, "kind", r.get("kind"), "unit", r.get("unit")));
+        for (String name : w.sensorNames) {
+            String kind = name.substring(name.lastIndexOf('.') + 1);
+            out.add(Fields.of("name", name, "kind", kind, "unit", kind.equals("temperature") ? "°C" : null));
         }
         return Activity.completed(a.api(), Fields.of("sensors", out));
     }
@@ -165,7 +165,7 @@ final class SmartHomeApi {
 
     /** Every sensor name: {@code <room>.motion}, {@code <room>.temperature}, then the house-wide ones. */
     static List<String> sensorNames(SmartHomeWorld w) {
-        List<String> names = new ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
         for (String room : w.rooms.keySet()) {
             names.add(room + ".motion");
             names.add(room + ".temperature");
@@ -173,7 +173,7 @@ final class SmartHomeApi {
         names.add("outdoor.temperature");
         names.add("front_door.contact");
         names.add("garage.contact");
-        return names;
+        return List.copyOf(names);
     }
 
     /** One reading with noise where a real sensor has it. */

@@ -51,6 +51,7 @@ public final class SmartHomeWorld implements World {
     private final CommandTable commands;
     private long seed;
     final Map<String, RoomState> rooms = new LinkedHashMap<>();
+    List<String> sensorNames = List.of();
     ThermalModel thermal;
     boolean locked;
     double doorOpenUntil = -1;
@@ -206,6 +207,7 @@ public final class SmartHomeWorld implements World {
             s.offset = (offsets.nextDouble() - 0.5) * 1.0;
             rooms.put(r.name(), s);
         }
+        sensorNames = SmartHomeApi.sensorNames(this);
         thermal = new ThermalModel(scenario);
         locked = scenario.locked();
         doorOpenUntil = -1;
@@ -285,7 +287,7 @@ public final class SmartHomeWorld implements World {
     @Override
     public Map<String, Object> telemetry() {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String sensor : SmartHomeApi.sensorNames(this)) {
+        for (String sensor : sensorNames) {
             out.put(sensor.replace('.', '/'), SmartHomeApi.read(this, sensor));
         }
         double t = Fields.mm(clock.seconds());

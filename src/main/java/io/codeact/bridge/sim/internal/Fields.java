@@ -18,12 +18,14 @@ public final class Fields {
         return map;
     }
 
-    /** Rounded to {@code decimals} places (half up); keeps results readable in Python's repr. */
+    private static final double[] SCALES = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+
+    /** Rounded to {@code decimals} places (half up, 0..8); keeps results readable in Python's repr. */
     public static double round(double value, int decimals) {
         if (!Double.isFinite(value)) {
             return value;
         }
-        double scale = Math.pow(10, decimals);
+        double scale = SCALES[decimals];
         return Math.round(value * scale) / scale;
     }
 

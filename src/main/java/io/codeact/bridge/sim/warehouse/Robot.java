@@ -181,18 +181,26 @@ final class Robot {
         if (wall != null) {
             return wall;
         }
+        double reach = 2 * spec.radius();
         for (Robot other : robots) {
-            if (other != this && Math.hypot(other.x - nx, other.y - ny) < 2 * spec.radius()
-                    && Math.hypot(other.x - nx, other.y - ny) < Math.hypot(other.x - x, other.y - y)) {
-                return other.name;
+            if (other != this) {
+                double after = sq(other.x - nx) + sq(other.y - ny);
+                if (after < reach * reach && after < sq(other.x - x) + sq(other.y - y)) {
+                    return other.name; // blocked only while the gap closes, so robots in contact can part
+                }
             }
         }
         return null;
     }
 
+    private static double sq(double v) {
+        return v * v;
+    }
+
     private String dockAt(WarehouseScenario scenario) {
+        double r = scenario.battery().dockRadius();
         for (WarehouseScenario.Dock d : scenario.docks()) {
-            if (Math.hypot(d.x() - x, d.y() - y) <= scenario.battery().dockRadius()) {
+            if (sq(d.x() - x) + sq(d.y() - y) <= r * r) {
                 return d.name();
             }
         }
@@ -200,14 +208,14 @@ final class Robot {
     }
 
     private void visit(double now, WarehouseScenario scenario) {
-        double r = scenario.visitRadius();
+        double r2 = scenario.visitRadius() * scenario.visitRadius();
         for (WarehouseScenario.Dock d : scenario.docks()) {
-            if (!visited.containsKey(d.name()) && Math.hypot(d.x() - x, d.y() - y) <= r) {
+            if (sq(d.x() - x) + sq(d.y() - y) <= r2 && !visited.containsKey(d.name())) {
                 visited.put(d.name(), Fields.round(now, 3));
             }
         }
         for (WarehouseScenario.Place p : scenario.places()) {
-            if (!visited.containsKey(p.name()) && Math.hypot(p.x() - x, p.y() - y) <= r) {
+            if (sq(p.x() - x) + sq(p.y() - y) <= r2 && !visited.containsKey(p.name())) {
                 visited.put(p.name(), Fields.round(now, 3));
             }
         }
