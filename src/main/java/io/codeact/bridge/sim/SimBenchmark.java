@@ -86,7 +86,7 @@ public final class SimBenchmark {
 
     static Workload warehouseWorkload() {
         List<double[]> legs = List.of(new double[] {2, 10.5}, new double[] {2, 6.5}, new double[] {18, 6.5},
-                new double[] {18, 1.5}, new double[] {11, 1.5}, new double[] {11, 6.5}, new double[] {2, 6.5});
+                new double[] {18, 1.5}, new double[] {11.3, 1.5}, new double[] {11.3, 6.5}, new double[] {2, 6.5});
         return new Workload() {
             private Activity leg;
             private int next;
