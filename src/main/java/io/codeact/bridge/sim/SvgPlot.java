@@ -97,8 +97,9 @@ public final class SvgPlot {
         Object t = state.get("t");
         svg.raw(String.format(Locale.ROOT, "<text x='%.1f' y='%.1f' font-family='sans-serif' font-size='13' fill='#333'>%s</text>",
                 PAD, h * PX_PER_M + 2 * PAD + 14, escape("warehouse " + num(map.get("width")) + " × " + num(map.get("height")) + " m"
-                        + (t == null ? "" : String.format(Locale.ROOT, ", t = %.1f s", num(t)))
-                        + "  ■ wall ■ shelf ■ obstacle ■ dock ● place ✕ goal")));
+                        + (t == null ? "" : String.format(Locale.ROOT, ", t = %.1f s", num(t))))
+                        + "  <tspan fill='#444444'>■ wall</tspan> <tspan fill='#a0522d'>■ shelf</tspan> <tspan fill='#ff8c00'>■ obstacle</tspan>"
+                        + " <tspan fill='#2ca02c'>■ dock</tspan> <tspan fill='#1f77b4'>● place</tspan> <tspan fill='#d62728'>✕ goal</tspan>"));
         return svg.finish();
     }
 
