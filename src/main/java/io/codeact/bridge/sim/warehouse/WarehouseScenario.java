@@ -88,7 +88,8 @@ public record WarehouseScenario(
                 .dock("bay_3", 19.4, 6.0, 0)
                 .place("pickup", 18, 1.5)
                 .place("dropoff", 18, 10.5)
-                .robot("r1", 2, 6, 0, 80);
+                .robot("r1", 2, 6, 0, 80)
+                .markLayout();
     }
 
     /** An empty builder: a {@code width × height} floor with outer walls only, once built. */
@@ -126,8 +127,19 @@ public record WarehouseScenario(
         private LidarSpec lidar = new LidarSpec(360, 360, 0.1, 10, 0.01);
         private OdometrySpec odometry = new OdometrySpec(0.01, 0.01, 0.005);
         private BatterySpec battery = new BatterySpec(0.005, 0.2, 0.05, 0.5, 0.25);
+        // entries of the standard layout come first; error paths count the caller's entries from 0
+        private int layoutSolids;
+        private int layoutDocks;
+        private int layoutPlaces;
 
         Builder() {}
+
+        private Builder markLayout() {
+            layoutSolids = solids.size();
+            layoutDocks = docks.size();
+            layoutPlaces = places.size();
+            return this;
+        }
 
         /** Floor size in m; outer walls enclose [0, width] × [0, height]. */
         public Builder size(double width, double height) {
@@ -261,9 +273,10 @@ public record WarehouseScenario(
             Set<String> solidNames = new HashSet<>();
             all.forEach(s -> solidNames.add(s.name()));
             Map<String, Integer> kindIndex = new java.util.HashMap<>();
-            for (Solid s : solids) {
-                int i = kindIndex.merge(s.kind(), 1, Integer::sum) - 1;
-                String field = plural(s.kind()) + "[" + i + "]";
+            for (int k = 0; k < solids.size(); k++) {
+                Solid s = solids.get(k);
+                String field = k < layoutSolids ? "layout (" + s.name() + ")"
+                        : plural(s.kind()) + "[" + (kindIndex.merge(s.kind(), 1, Integer::sum) - 1) + "]";
                 requireName(field, s.name());
                 if (!solidNames.add(s.name())) {
                     throw new ScenarioException(WORLD, field + ".name", "'" + s.name() + "' is used twice; names must be unique");
@@ -282,15 +295,17 @@ public record WarehouseScenario(
             Set<String> placeNames = new HashSet<>();
             for (int i = 0; i < docks.size(); i++) {
                 Dock d = docks.get(i);
-                String field = "docks[" + i + "]";
+                String field = i < layoutDocks ? "layout (" + d.name() + ")" : "docks[" + (i - layoutDocks) + "]";
                 requireName(field, d.name());
                 unique(placeNames, field, d.name());
                 checkFree(map, field, d.x(), d.y(), robot.radius());
             }
             int shelfIndex = 0;
             int placeIndex = 0;
-            for (Place p : places) {
-                String field = p.kind().equals("shelf") ? "shelves[" + shelfIndex++ + "].access" : "places[" + placeIndex++ + "]";
+            for (int i = 0; i < places.size(); i++) {
+                Place p = places.get(i);
+                String field = i < layoutPlaces ? "layout (" + p.name() + ")"
+                        : p.kind().equals("shelf") ? "shelves[" + shelfIndex++ + "].access" : "places[" + placeIndex++ + "]";
                 requireName(field, p.name());
                 unique(placeNames, field, p.name());
                 checkFree(map, field, p.x(), p.y(), robot.radius());

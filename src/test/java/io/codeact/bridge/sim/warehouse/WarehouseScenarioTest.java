@@ -53,11 +53,15 @@ class WarehouseScenarioTest {
         assertError(Map.of("layout", "maze"), "warehouse scenario: layout must be 'standard' or 'empty', got 'maze'");
         assertError(Map.of("size", List.of(5, 5)), "warehouse scenario: size can only be set with layout: empty (the standard layout is 20 × 12 m)");
         assertError(Map.of("docks", List.of(Map.of("name", "far", "x", 30, "y", 1))),
-                "warehouse scenario: docks[3] at (30.0, 1.0) is outside the floor 0..20.0 × 0..12.0 m");
+                "warehouse scenario: docks[0] at (30.0, 1.0) is outside the floor 0..20.0 × 0..12.0 m");
         assertError(Map.of("robots", List.of(Map.of("name", "r1", "x", "two", "y", 6))),
                 "warehouse scenario: robots[0].x must be a number, got 'two'");
         assertError(Map.of("obstacles", List.of(Map.of("name", "o", "x", 15, "y", 10, "width", 1))),
                 "warehouse scenario: obstacles[0].depth is required");
+        assertError(Map.of("shelves", List.of(Map.of("name", "shelf_e", "x", 6, "y", 10, "width", 2, "access", List.of(6, 11.8)))),
+                "warehouse scenario: shelves[0].access at (6.0, 11.8) overlaps wall_north for a robot of radius 0.3 m; move it to a free spot");
+        assertError(Map.of("obstacles", List.of(Map.of("name", "shelf_a", "x", 15, "y", 10, "width", 1, "depth", 1))),
+                "warehouse scenario: obstacles[0].name 'shelf_a' is used twice; names must be unique");
         assertError(Map.of("robots", List.of(Map.of("name", "r1", "x", 2, "y", 6, "speed", 1))),
                 "warehouse scenario: robots[0].speed is not a known field; known fields here: name, x, y, theta, battery");
     }
