@@ -22,6 +22,28 @@ class WorldRegistryTest {
     }
 
     @Test
+    void buildsAWorldFromATaskFilesYaml() throws Exception {
+        String yaml = """
+                world: warehouse
+                seed: 7
+                scenario:
+                  random_obstacles: 2
+                  docks:
+                    - {name: bay_4, x: 19.4, y: 2.0, theta: 0}
+                  robots:
+                    - {name: r1, x: 2, y: 6, battery: 35.5}
+                  lidar: {beams: 180, noise: 0.02}
+                """;
+        Map<String, Object> task = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readValue(yaml, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+        @SuppressWarnings("unchecked")
+        World w = Worlds.create((String) task.get("world"), ((Number) task.get("seed")).longValue(), (Map<String, Object>) task.get("scenario"));
+        assertThat(w.command("battery.level", Map.of())).containsEntry("percent", 35.5);
+        assertThat(w.command("dock.list", Map.of()).toString()).contains("bay_4");
+        assertThat((List<?>) w.command("lidar.scan", Map.of()).get("ranges")).hasSize(180);
+    }
+
+    @Test
     void namesTheKnownWorldsForAnUnknownOne() {
         assertThatThrownBy(() -> Worlds.create("moon_base", 1, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
