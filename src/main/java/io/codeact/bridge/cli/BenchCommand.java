@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
             BenchSandboxCommand.class,
             BenchCommand.Mqtt.class,
             BenchCommand.Ros.class,
-            BenchCommand.Sim.class,
+            BenchSimCommand.class,
             BenchCommand.Safety.class,
         })
 final class BenchCommand implements Runnable {
@@ -38,14 +38,6 @@ final class BenchCommand implements Runnable {
         @Override
         int issue() {
             return 8;
-        }
-    }
-
-    @Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulated seconds per wall second per world (not implemented yet: issue #6)")
-    static final class Sim extends NotBuiltYet {
-        @Override
-        int issue() {
-            return 6;
         }
     }
 
