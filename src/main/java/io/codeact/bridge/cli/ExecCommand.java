@@ -6,6 +6,7 @@ import io.codeact.bridge.sandbox.ActionResult;
 import io.codeact.bridge.sandbox.ActionStatus;
 import io.codeact.bridge.sandbox.SandboxEngine;
 import io.codeact.bridge.sandbox.Session;
+import io.codeact.bridge.sim.inprocess.SimWorldSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,11 @@ final class ExecCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|-", description = "the Python file, or - for standard input")
     String file;
 
-    @Option(names = "--world", paramLabel = "NAME", description = "expose this world's robot APIs (none exist yet: issue #6)")
+    @Option(names = "--world", paramLabel = "NAME", description = "expose this simulated world's robot APIs: warehouse, tabletop, smart_home")
     String world;
+
+    @Option(names = "--seed", defaultValue = "7", description = "the world's seed (default ${DEFAULT-VALUE})")
+    long seed;
 
     @Option(names = "--timeout", paramLabel = "S", defaultValue = "10", description = "wall-clock limit per action in seconds (default ${DEFAULT-VALUE})")
     double timeoutSeconds;
@@ -64,9 +68,14 @@ final class ExecCommand implements Callable<Integer> {
             err.println("codeact exec: --timeout must be a positive number of seconds, got " + timeoutSeconds);
             return ExitCodes.USAGE;
         }
+        SimWorldSession sim = null;
         if (world != null) {
-            err.println("codeact exec: unknown world '" + world + "': no simulated worlds exist yet (they arrive with issue #6); run without --world");
-            return ExitCodes.USAGE;
+            try {
+                sim = SimWorldSession.create(world, seed, java.util.Map.of(), Home.root().resolve("robot-tools"));
+            } catch (IllegalArgumentException e) {
+                err.println("codeact exec: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
         }
         String code;
         try {
@@ -86,6 +95,9 @@ final class ExecCommand implements Callable<Integer> {
                     c.helperPaths.addAll(Home.helperPaths());
                 });
                 Session session = engine.openSession("exec")) {
+            if (sim != null) {
+                sim.exposeIn(session);
+            }
             run:
             for (int i = 0; i < repeat; i++) {
                 for (String cell : cells) {

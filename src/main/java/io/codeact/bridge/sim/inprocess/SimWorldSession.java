@@ -1,0 +1,88 @@
+package io.codeact.bridge.sim.inprocess;
+
+import io.codeact.bridge.agent.ObservationSource;
+import io.codeact.bridge.sandbox.Param;
+import io.codeact.bridge.sandbox.PyApi;
+import io.codeact.bridge.sandbox.RobotException;
+import io.codeact.bridge.sandbox.Session;
+import io.codeact.bridge.tools.ToolSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import io.codeact.bridge.sim.World;
+import io.codeact.bridge.sim.WorldRegistry;
+
+/**
+ * A simulated world bound in-process to code actions: the world, its tool declarations
+ * ({@code robot-tools/<world>.yaml}), the Python APIs they become, a {@code wait(seconds)} function
+ * that lets sim time pass, and an observation source that tells the model what changed in the world
+ * during each action.
+ *
+ * <pre>{@code
+ * SimWorldSession sim = SimWorldSession.create("warehouse", 7, Map.of(), Path.of("robot-tools"));
+ * sim.exposeIn(session);
+ * }</pre>
+ */
+public final class SimWorldSession {
+    private final World world;
+    private final ToolSet tools;
+    private final List<PyApi> apis;
+
+    private SimWorldSession(World world, ToolSet tools) {
+        this.world = world;
+        this.tools = tools;
+        List<PyApi> all = new ArrayList<>(tools.toPyApis(new SimToolInvoker(world)));
+        all.add(PyApi.function("wait", "Let time pass (sim time), e.g. for a room to warm up. Returns the time afterwards, s.",
+                List.of(Param.required("seconds", "how long to wait (float, s, 0..3600)")), args -> {
+                    double s = args.getDouble("seconds");
+                    if (!(s >= 0 && s <= 3600)) {
+                        throw RobotException.safetyViolation("wait.seconds.max", s, 3600.0,
+                                "wait(): seconds must be within 0..3600, got " + s);
+                    }
+                    synchronized (world) {
+                        world.runUntil(() -> false, s);
+                        return world.clock().seconds();
+                    }
+                }));
+        this.apis = List.copyOf(all);
+    }
+
+    /**
+     * Creates the world and loads {@code <toolsDir>/<world>.yaml}.
+     *
+     * @throws IllegalArgumentException for an unknown world or a world without declarations
+     */
+    public static SimWorldSession create(String worldName, long seed, Map<String, ?> scenario, Path toolsDir) {
+        Path declarations = toolsDir.resolve(worldName + ".yaml");
+        if (!Files.isRegularFile(declarations)) {
+            throw new IllegalArgumentException("no tool declarations for world '" + worldName + "': expected "
+                    + declarations + "; worlds: " + String.join(", ", WorldRegistry.standard().names()));
+        }
+        World world = WorldRegistry.standard().create(worldName, seed, scenario);
+        return new SimWorldSession(world, ToolSet.load(List.of(declarations)));
+    }
+
+    public World world() {
+        return world;
+    }
+
+    public ToolSet tools() {
+        return tools;
+    }
+
+    /** The Python APIs (the world's namespace and {@code wait}), for exposing and for the prompt. */
+    public List<PyApi> apis() {
+        return apis;
+    }
+
+    public void exposeIn(Session session) {
+        apis.forEach(session::expose);
+    }
+
+    /** What changed in the world's state during an action, in one compact line for the model. */
+    public ObservationSource changes() {
+        return new WorldChanges(world);
+    }
+}
