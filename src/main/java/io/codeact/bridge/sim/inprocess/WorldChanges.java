@@ -16,6 +16,9 @@ import io.codeact.bridge.sim.World;
  */
 final class WorldChanges implements ObservationSource {
     static final int MAX_CHANGES = 12;
+    /** Bulky or noisy parts of a state that would drown the summary. */
+    private static final java.util.Set<String> SKIPPED = java.util.Set.of(
+            "path", "events", "odom", "linear", "angular", "min_battery", "motion", "target");
     private final World world;
 
     WorldChanges(World world) {
@@ -86,13 +89,15 @@ final class WorldChanges implements ObservationSource {
         if (value instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : ((Map<Object, Object>) m).entrySet()) {
                 String key = String.valueOf(e.getKey());
-                if (key.equals("path") || key.equals("events") || key.equals("odom") && prefix.isEmpty()) {
+                if (SKIPPED.contains(key)) {
                     continue;
                 }
                 flatten(prefix.isEmpty() ? key : prefix + "." + key, e.getValue(), out);
             }
         } else if (value instanceof List<?>) {
             // lists (scans, polygons, stacks) are too big for a one-line summary
+        } else if (value instanceof Long || value instanceof Integer) {
+            out.put(prefix, ((Number) value).longValue());
         } else if (value instanceof Number n) {
             out.put(prefix, Math.round(n.doubleValue() * 100) / 100.0);
         } else {

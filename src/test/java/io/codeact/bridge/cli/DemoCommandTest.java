@@ -1,0 +1,48 @@
+package io.codeact.bridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.codeact.bridge.agent.EpisodeLog;
+import io.codeact.bridge.agent.RecordedEpisode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The README's first command reaches a successful outcome on the scripted model. */
+class DemoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoDocksTheRobotAfterRecoveringFromItsErrorsAndLeavesALogAndAPlot() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute("demo", "--out", dir.toString());
+
+        assertThat(code).as(out + "\n" + err).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString())
+                .contains("model: scripted:", "(replays recorded replies, not a live model)")
+                .contains("RobotError: dock.dock: r1 is", "collision at", "pillar")
+                .contains("docked at bay_3")
+                .contains("solved after 3 turns")
+                .contains("answer: Docked at bay_3");
+        Path log;
+        try (Stream<Path> files = Files.list(dir)) {
+            log = files.filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+        }
+        RecordedEpisode episode = EpisodeLog.read(log);
+        assertThat(episode.records().getLast().text("outcome")).contains("solved");
+        try (Stream<Path> files = Files.list(dir)) {
+            Path svg = files.filter(p -> p.toString().endsWith(".svg")).findFirst().orElseThrow();
+            assertThat(Files.readString(svg)).startsWith("<svg").contains("bay_3");
+        }
+    }
+}
