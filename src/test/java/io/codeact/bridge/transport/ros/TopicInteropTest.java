@@ -181,7 +181,7 @@ class TopicInteropTest {
 
             RuntimeException problem = problems.await(p -> p instanceof TypeMismatchException, WAIT.toMillis());
 
-            assertThat(problem).isNotNull();
+            assertThat(problem).as("problems reported: %s", problems.all()).isNotNull();
             assertThat(problem.getMessage()).startsWith("type mismatch on /rospy/mixed")
                     .contains("we have std_msgs/Int32 (md5 da5909fbe378aeaf85e547e830cc1bb7)")
                     .contains("std_msgs/String (md5 992ce8a1687cec8c8bd883ec73ca41d1)");

@@ -27,6 +27,7 @@ final class IncomingConnection {
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final Pattern THEIR_MISMATCH = Pattern.compile(
             "datatype/md5sum \\[(.+)/([0-9a-f*]+)\\], but our version has \\[(.+)/([0-9a-f]+)\\]");
+    private static final Pattern THEIR_TYPE_MISMATCH = Pattern.compile("topic types do not match: \\[(.+)\\] vs\\. \\[(.+)\\]");
     private static final Pattern OUR_MISMATCH = Pattern.compile(
             "we have (\\S+) \\(md5 ([0-9a-f]+)\\), peer has (\\S*) \\(md5 ([0-9a-f*]+)\\)");
     private static final int CONNECT_TIMEOUT_MS = 5_000;
@@ -210,6 +211,12 @@ final class IncomingConnection {
         Matcher m = THEIR_MISMATCH.matcher(error);
         if (m.find()) {
             return new TypeMismatchException(channel, m.group(1), m.group(2), m.group(3), m.group(4));
+        }
+        m = THEIR_TYPE_MISMATCH.matcher(error);
+        if (m.find()) { // rospy names the types only; the registry may know the publisher's MD5
+            MessageType ours = subscription.type();
+            String theirMd5 = subscription.knownMd5(m.group(2));
+            return new TypeMismatchException(channel, m.group(1), ours == null ? "*" : ours.md5(), m.group(2), theirMd5);
         }
         m = OUR_MISMATCH.matcher(error);
         if (m.find()) { // a publisher of ours: "we" there is the publisher

@@ -115,6 +115,15 @@ public final class TopicSubscription {
         type = learned;
     }
 
+    /** The MD5 sum of {@code type} if the registry knows it, else {@code "unknown"}. */
+    String knownMd5(String typeName) {
+        try {
+            return registry.findMessage(typeName).map(MessageType::md5).orElse("unknown");
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     void deliver(Map<String, Object> message) {
         synchronized (deliveryLock) {
             for (TopicListener listener : listeners) {
