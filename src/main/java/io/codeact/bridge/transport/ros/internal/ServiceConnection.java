@@ -87,7 +87,7 @@ public final class ServiceConnection implements AutoCloseable {
                 type.requireCompatible(service + " (server " + reply.getOrDefault("callerid", serverUri) + ")",
                         reply.getOrDefault("type", "?"), md5);
             }
-            String server = reply.getOrDefault("callerid", "?") + " (" + serverUri + ")";
+            String server = "server " + reply.getOrDefault("callerid", "?") + " at " + serverUri;
             return new ServiceConnection(service, type, serverUri, socket, in, server);
         } catch (SocketTimeoutException e) {
             TcprosServer.closeQuietly(socket);
@@ -147,12 +147,12 @@ public final class ServiceConnection implements AutoCloseable {
             out.flush();
             int ok = in.read();
             if (ok < 0) {
-                throw new ServiceException("service " + service + " at " + server + " closed the connection without answering",
+                throw new ServiceException("service " + service + " (" + server + ") closed the connection without answering",
                         (Throwable) null);
             }
             byte[] body = Frames.read(in, "the response of " + service + " from " + server);
             if (body == null) {
-                throw new ServiceException("service " + service + " at " + server + " closed the connection without answering",
+                throw new ServiceException("service " + service + " (" + server + ") closed the connection without answering",
                         (Throwable) null);
             }
             if (ok != 1) {
@@ -162,14 +162,14 @@ public final class ServiceConnection implements AutoCloseable {
             return type.response().deserialize(body);
         } catch (SocketTimeoutException e) {
             close();
-            throw new ServiceException("service " + service + " at " + server + " did not answer within " + timeout.toMillis()
+            throw new ServiceException("service " + service + " (" + server + ") did not answer within " + timeout.toMillis()
                     + " ms", e);
         } catch (RosProtocolException e) {
             close();
-            throw new ServiceException("service " + service + " at " + server + ": " + e.getMessage(), e);
+            throw new ServiceException("service " + service + " (" + server + "): " + e.getMessage(), e);
         } catch (IOException e) {
             close();
-            throw new ServiceException("service " + service + " at " + server + " failed: " + e, e);
+            throw new ServiceException("service " + service + " (" + server + ") failed: " + e, e);
         }
     }
 
