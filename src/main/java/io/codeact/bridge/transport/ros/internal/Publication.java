@@ -80,9 +80,9 @@ public final class Publication {
         try {
             type.requireCompatible(topic, header.getOrDefault("type", "?"), md5);
         } catch (TypeMismatchException e) {
-            TcprosServer.refuse(socket, e.getMessage());
             problems.onProblem(new TypeMismatchException(topic + " (subscriber " + subscriber + ")", type.name(), type.md5(),
                     e.peerType(), e.peerMd5()));
+            TcprosServer.refuse(socket, e.getMessage());
             return;
         }
         if ("1".equals(header.get("tcp_nodelay"))) {

@@ -53,9 +53,9 @@ public final class ServiceProvider {
         try {
             type.requireCompatible(name, header.getOrDefault("type", "?"), md5);
         } catch (TypeMismatchException e) {
-            TcprosServer.refuse(socket, e.getMessage());
             problems.onProblem(new TypeMismatchException(name + " (client " + client + ")", type.name(), type.md5(),
                     e.peerType(), e.peerMd5()));
+            TcprosServer.refuse(socket, e.getMessage());
             return;
         }
         socket.setTcpNoDelay(true);

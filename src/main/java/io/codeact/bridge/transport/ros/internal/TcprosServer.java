@@ -84,22 +84,22 @@ public final class TcprosServer implements AutoCloseable {
                 String error = what == null
                         ? "connection header names neither a topic nor a service (fields: " + String.join(", ", header.keySet()) + ")"
                         : callerId + " does not provide " + what;
-                refuse(socket, error);
                 problems.onProblem(new RosProtocolException("refused a connection from " + from + ": " + error));
+                refuse(socket, error);
                 return;
             }
             route.accept(socket, in, header);
         } catch (RosProtocolException e) {
+            problems.onProblem(e); // before answering, so whoever sees the answer can already see the problem
             refuse(socket, e.getMessage());
-            problems.onProblem(e);
         } catch (IOException e) {
             closeQuietly(socket);
             if (!closed) {
                 problems.onProblem(new RosProtocolException("connection from " + from + " failed during the handshake: " + e, e));
             }
         } catch (RuntimeException e) {
-            refuse(socket, e.getMessage());
             problems.onProblem(e);
+            refuse(socket, e.getMessage());
         }
     }
 
