@@ -70,6 +70,11 @@ public final class XmlRpcCodec {
 
     private static void value(Object v, StringBuilder out) {
         out.append("<value>");
+        typed(v, out);
+        out.append("</value>");
+    }
+
+    private static void typed(Object v, StringBuilder out) {
         switch (v) {
             case null -> out.append("<nil/>");
             case String s -> {
@@ -108,11 +113,10 @@ public final class XmlRpcCodec {
                 }
                 out.append("</data></array>");
             }
-            case Object[] array -> value(List.of(array), out);
-            case Character c -> value(String.valueOf(c), out);
-            default -> value(PrimitiveArrays.toList(v), out);
+            case Object[] array -> typed(java.util.Arrays.asList(array), out);
+            case Character c -> typed(String.valueOf(c), out);
+            default -> typed(PrimitiveArrays.toList(v), out);
         }
-        out.append("</value>");
     }
 
     private static String doubleText(double d) {
