@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Measure performance against anchors measured in the same run (see docs/PERFORMANCE.md).",
         subcommands = {
             BenchCommand.Mqtt.class,
-            BenchCommand.Ros.class,
+            RosBenchCommand.class,
             BenchCommand.Sim.class,
             BenchCommand.Safety.class,
         })
@@ -29,14 +29,6 @@ final class BenchCommand implements Runnable {
         @Override
         int issue() {
             return 7;
-        }
-    }
-
-    @Command(name = "ros", mixinStandardHelpOptions = true, description = "TCPROS ping-pong round trip vs rospy (not implemented yet: issue #8)")
-    static final class Ros extends NotBuiltYet {
-        @Override
-        int issue() {
-            return 8;
         }
     }
 

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             ReplayCommand.class,
             LaunchCommand.class,
             RosCommand.class,
+            RoscoreCommand.class,
             MqttCommand.class,
         })
 public final class CodeactCommand implements Runnable {

@@ -67,6 +67,16 @@ public final class RosPublisher implements AutoCloseable {
         return publication.awaitSubscribers(count, timeout.toMillis());
     }
 
+    /**
+     * Waits until every message queued for the connected subscribers has been written to their sockets, e.g.
+     * before closing a node that published once.
+     *
+     * @return false if {@code timeout} passed first
+     */
+    public boolean flush(Duration timeout) throws InterruptedException {
+        return publication.flush(timeout.toMillis());
+    }
+
     /** Stops publishing through this handle; the topic is unregistered when its node's last handle closes. Idempotent. */
     @Override
     public void close() {

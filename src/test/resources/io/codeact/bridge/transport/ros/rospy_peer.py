@@ -1,10 +1,8 @@
 # A rospy node for the interop tests, driven by arguments; prints "READY" when set up, then JSON lines.
 #   pub TOPIC TYPE JSON [--latch] [--once] [--rate HZ]   publish JSON (fields; "$seq" in strings becomes a counter)
 #   sub TOPIC TYPE                                      print each message as one JSON line
-#   serve SERVICE TYPE                                  SetBool/Trigger/AddTwoInts-like: echo or fail on request
+#   serve SERVICE TYPE                                  std_srvs SetBool (fails on data=false) or Trigger
 #   call SERVICE TYPE JSON                              call once, print the response (or {"error": ...})
-#   echo_float PING PONG                               bench: republish each Float64 from PING on PONG
-#   ping_float PING PONG COUNT WARMUP                   bench: round trips, print {"rtt_ms": [...]}
 # Node name: --name NAME (default anonymous).
 import json
 import sys
@@ -97,9 +95,7 @@ def main():
                 raise rospy.ServiceException("refusing data=false")
             if type_name == "std_srvs/SetBool":
                 return cls._response_class(success=True, message="rospy got data=%s" % fields["data"])
-            if type_name == "std_srvs/Trigger":
-                return cls._response_class(success=True, message="rospy triggered")
-            return cls._response_class(sum=fields["a"] + fields["b"])
+            return cls._response_class(success=True, message="rospy triggered")
         rospy.Service(service, cls, handle)
         emit("READY")
         rospy.spin()
@@ -112,43 +108,8 @@ def main():
             emit(to_jsonable(proxy(**fields)))
         except rospy.ServiceException as e:
             emit({"error": str(e)})
-    elif mode in ("echo_float", "ping_float"):
-        from std_msgs.msg import Float64
-        ping_topic, pong_topic = args[1], args[2]
-        if mode == "echo_float":
-            pub = rospy.Publisher(pong_topic, Float64, queue_size=10, tcp_nodelay=True)
-            rospy.Subscriber(ping_topic, Float64, lambda m: pub.publish(m), tcp_nodelay=True)
-            emit("READY")
-            rospy.spin()
-            return
-        count, warmup = int(args[3]), int(args[4])
-        import threading
-        got = threading.Event()
-        pub = rospy.Publisher(ping_topic, Float64, queue_size=10, tcp_nodelay=True)
-        rospy.Subscriber(pong_topic, Float64, lambda m: got.set(), tcp_nodelay=True)
-        deadline = time.time() + 20
-        while (pub.get_num_connections() < 1 or not connected(pong_topic)) and time.time() < deadline:
-            time.sleep(0.01)
-        rtts = []
-        for i in range(warmup + count):
-            got.clear()
-            start = time.perf_counter()
-            pub.publish(Float64(float(i)))
-            if not got.wait(5):
-                emit({"error": "no pong within 5 s for ping %d" % i})
-                return
-            if i >= warmup:
-                rtts.append((time.perf_counter() - start) * 1000.0)
-        emit({"rtt_ms": rtts})
     else:
         raise SystemExit("unknown mode " + mode)
-
-
-def connected(topic):
-    # whether our subscriber to topic has a live connection to a publisher
-    from rospy.impl.registration import get_topic_manager
-    impl = get_topic_manager().get_subscriber_impl(topic)
-    return impl is not None and len(impl.connections) > 0
 
 
 if __name__ == "__main__":

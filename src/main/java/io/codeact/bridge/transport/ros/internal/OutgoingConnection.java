@@ -29,6 +29,7 @@ final class OutgoingConnection {
     private long messagesSent;
     private long bytesSent;
     private boolean closed;
+    private boolean writing;
 
     OutgoingConnection(Socket socket, InputStream in, String subscriber, int capacity, Consumer<OutgoingConnection> onClosed)
             throws IOException {
@@ -75,12 +76,15 @@ final class OutgoingConnection {
                 byte[] frame;
                 synchronized (this) {
                     while (queue.isEmpty() && !closed) {
+                        writing = false;
+                        notifyAll();
                         wait();
                     }
                     if (closed) {
                         return;
                     }
                     frame = queue.pollFirst();
+                    writing = true;
                 }
                 out.write(frame);
                 boolean more;
@@ -112,6 +116,18 @@ final class OutgoingConnection {
         } finally {
             close();
         }
+    }
+
+    /** Waits until everything queued has been written to the socket; false if the deadline passes first. */
+    synchronized boolean awaitDrained(long deadlineNanos) throws InterruptedException {
+        while ((writing || !queue.isEmpty()) && !closed) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000L));
+        }
+        return true;
     }
 
     synchronized long[] stats() {

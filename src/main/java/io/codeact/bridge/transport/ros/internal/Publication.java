@@ -134,6 +134,17 @@ public final class Publication {
         return true;
     }
 
+    /** Waits until every connection has written what is queued for it; false if {@code timeoutMs} passes first. */
+    public boolean flush(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        for (OutgoingConnection c : connections) {
+            if (!c.awaitDrained(deadline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** getBusInfo rows: [id, subscriber, "o", "TCPROS", topic, connected, info]. */
     public List<List<Object>> busInfo() {
         List<List<Object>> rows = new ArrayList<>();
