@@ -172,7 +172,7 @@ class RosCommandTest {
         }
         MasterClient client = MasterClient.of(uri, "/test");
         assertThat(client.getUri()).isEqualTo(uri);
-        new io.codeact.bridge.transport.ros.internal.XmlRpcClient(uri, java.time.Duration.ofSeconds(5)).call("shutdown", "/test", "done");
+        client.shutdown("test done");
         assertThat(core.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
     }
 }

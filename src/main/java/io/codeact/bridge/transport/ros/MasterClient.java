@@ -92,6 +92,11 @@ public final class MasterClient {
         return (Integer) invoke("getPid");
     }
 
+    /** {@code shutdown}: asks the master to stop (Debian's rosmaster and our {@link RosMaster} both honour it). */
+    public void shutdown(String reason) {
+        invoke("shutdown", reason);
+    }
+
     /** Registers {@code callerApi} as a publisher; returns the subscribers' node URIs. */
     public List<String> registerPublisher(String topic, String type, String callerApi) {
         return strings(invoke("registerPublisher", topic, type, callerApi));

@@ -373,7 +373,6 @@ public final class RosNode implements AutoCloseable {
             }
             closed = true;
         }
-        clock.close();
         for (Publication p : graph.publications().values()) {
             quietly("unregisterPublisher " + p.topic(), () -> master.unregisterPublisher(p.topic(), uri()));
             p.close();
@@ -386,6 +385,7 @@ public final class RosNode implements AutoCloseable {
             quietly("unregisterService " + s.name(), () -> master.unregisterService(s.name(), serviceUri()));
             s.close();
         }
+        clock.close();
         params.close();
         graph.publications().clear();
         graph.subscriptions().clear();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * rostopic, rosservice, rosparam and rosnode work against it.
  */
 @Timeout(120)
+@SuppressWarnings("try") // peers are held open by try-with-resources for their side effects
 class EmbeddedMasterInteropTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static RosMaster master;

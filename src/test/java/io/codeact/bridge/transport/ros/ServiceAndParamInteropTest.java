@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * other's values, and parameter subscriptions are updated.
  */
 @Timeout(120)
+@SuppressWarnings("try") // peers are held open by try-with-resources for their side effects
 class ServiceAndParamInteropTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static DebianRoscore roscore;

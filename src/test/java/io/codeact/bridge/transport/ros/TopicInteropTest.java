@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * nodes read what we publish, we read what rospy publishes, latching, publisher restarts, and a type mismatch.
  */
 @Timeout(120)
+@SuppressWarnings("try") // peers are held open by try-with-resources for their side effects
 class TopicInteropTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static DebianRoscore roscore;

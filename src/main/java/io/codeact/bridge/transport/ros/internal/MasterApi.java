@@ -249,14 +249,15 @@ public final class MasterApi implements AutoCloseable {
 
     /** Calls a node in the background, after any earlier call to the same node has finished. */
     private void callNode(String api, String method, Object... args) {
-        perNode.compute(api, (k, previous) -> (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous)
-                .thenRunAsync(() -> {
+        CompletableFuture<Void> next = perNode.compute(api, (k, previous) ->
+                (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous).thenRunAsync(() -> {
                     try {
                         new XmlRpcClient(api, Duration.ofSeconds(5)).call(method, args);
                     } catch (RuntimeException e) {
                         log.debug("{} to {} failed: {}", method, api, e.getMessage());
                     }
                 }, calls));
+        next.whenComplete((ignored, error) -> perNode.remove(api, next));
     }
 
     // ---- parameter server ----

@@ -1,5 +1,6 @@
 package io.codeact.bridge.transport.ros.internal;
 
+import io.codeact.bridge.transport.ros.MessageDefinitionException;
 import io.codeact.bridge.transport.ros.MessageRegistry;
 import io.codeact.bridge.transport.ros.MessageType;
 import io.codeact.bridge.transport.ros.ProblemListener;
@@ -106,7 +107,7 @@ public final class TopicSubscription {
             learned = registry.addMessageDefinition(peerType, header.get("message_definition"));
         }
         if (learned == null) {
-            throw new io.codeact.bridge.transport.ros.MessageDefinitionException("cannot read " + topic + " from " + from
+            throw new MessageDefinitionException("cannot read " + topic + " from " + from
                     + ": its type " + peerType + " is unknown here and the publisher sent no message_definition");
         }
         if (!learned.md5().equals(peerMd5)) {
