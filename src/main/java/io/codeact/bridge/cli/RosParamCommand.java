@@ -50,6 +50,8 @@ final class RosParamCommand implements Runnable {
     static final class Set implements Callable<Integer> {
         @Mixin
         RosConnection ros;
+        @Spec
+        CommandSpec spec;
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
         @Parameters(index = "1", paramLabel = "VALUE")
@@ -57,7 +59,7 @@ final class RosParamCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Object parsed = RosText.parse(value, "VALUE");
+            Object parsed = RosText.parse(spec.commandLine(), value, "VALUE");
             try (RosNode node = ros.node("param")) {
                 node.params().set(name, parsed == null ? "" : parsed);
             }

@@ -43,7 +43,7 @@ final class RosServiceCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Object parsed = RosText.parse(request, "REQUEST");
+            Object parsed = RosText.parse(spec.commandLine(), request, "REQUEST");
             if (!(parsed instanceof Map<?, ?> map)) {
                 throw new ParameterException(spec.commandLine(),
                         "REQUEST must be a mapping of field names to values, e.g. '{data: true}', got: " + request);

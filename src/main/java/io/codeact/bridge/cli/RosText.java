@@ -32,13 +32,17 @@ final class RosText {
         return json;
     }
 
-    /** Parses a value given on the command line: YAML, so JSON too ({@code "data: hi"}, {@code {"x": 1}}, {@code 2.5}). */
-    static Object parse(String text, String what) {
+    /**
+     * Parses a value given on the command line: YAML, so JSON too ({@code "data: hi"}, {@code {"x": 1}}, {@code 2.5}).
+     *
+     * @throws picocli.CommandLine.ParameterException (a usage error) if it does not parse
+     */
+    static Object parse(picocli.CommandLine cli, String text, String what) {
         try {
             return YAML.readValue(text, Object.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(what + " is not YAML or JSON: " + e.getOriginalMessage()
-                    + " (give e.g. '{linear: {x: 0.2}}' or 'data: hello')", e);
+            throw new picocli.CommandLine.ParameterException(cli, what + " is not YAML or JSON: " + e.getOriginalMessage()
+                    + " (give e.g. '{linear: {x: 0.2}}' or 'data: hello')", e, null, text);
         }
     }
 

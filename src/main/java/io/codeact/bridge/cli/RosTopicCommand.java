@@ -149,7 +149,7 @@ final class RosTopicCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Object parsed = RosText.parse(fields, "FIELDS");
+            Object parsed = RosText.parse(spec.commandLine(), fields, "FIELDS");
             if (!(parsed instanceof Map<?, ?> map)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "FIELDS must be a mapping of field names to values, e.g. '{data: hello}', got: " + fields);

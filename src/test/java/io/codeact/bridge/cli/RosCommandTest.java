@@ -159,6 +159,8 @@ class RosCommandTest {
     void badFieldsAreAUsageError() {
         assertThat(ros("topic", "pub", "/x", "std_msgs/String", "[1, 2]", "--once")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("FIELDS must be a mapping of field names to values");
+        assertThat(ros("param", "set", "/x", "{unclosed")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("VALUE is not YAML or JSON");
     }
 
     @Test

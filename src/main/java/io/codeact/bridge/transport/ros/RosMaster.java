@@ -29,7 +29,7 @@ public final class RosMaster implements AutoCloseable {
 
     private RosMaster(XmlRpcServer server) {
         this.server = server;
-        this.api = MasterApi.install(server, this::close);
+        this.api = MasterApi.install(server, this::closeAfterAnswering);
     }
 
     /**
@@ -67,11 +67,21 @@ public final class RosMaster implements AutoCloseable {
 
     /** Stops serving. Nodes registered with it keep running but can no longer look anything up. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (stopped.getCount() == 0) {
             return;
         }
         server.close();
+        api.close();
+        stopped.countDown();
+    }
+
+    /** For a {@code shutdown} call: the caller gets its answer before the server goes. */
+    private synchronized void closeAfterAnswering() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        server.closeGracefully();
         api.close();
         stopped.countDown();
     }

@@ -346,10 +346,6 @@ public final class RosNode implements AutoCloseable {
         return ServiceConnection.probeType(resolved, uri, name, Duration.ofSeconds(5));
     }
 
-    ProblemListener problems() {
-        return problems;
-    }
-
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("node " + name + " is closed; start a new RosNode");

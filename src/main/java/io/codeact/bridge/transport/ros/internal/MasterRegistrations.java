@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -94,9 +93,5 @@ final class MasterRegistrations {
         List<Object> out = new ArrayList<>();
         table.forEach((name, m) -> out.add(List.of(name, List.copyOf(m.keySet()))));
         return out;
-    }
-
-    Set<String> nodeNames() {
-        return nodes.keySet();
     }
 }

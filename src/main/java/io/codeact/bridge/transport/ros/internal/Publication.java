@@ -26,7 +26,6 @@ public final class Publication {
     private final ProblemListener problems;
     private final List<OutgoingConnection> connections = new CopyOnWriteArrayList<>();
     private byte[] latched;
-    private long messages;
     private long bytes;
     private boolean closed;
 
@@ -65,7 +64,6 @@ public final class Publication {
             if (options.latch()) {
                 latched = frame;
             }
-            messages++;
             bytes += frame.length - 4;
             for (OutgoingConnection c : connections) {
                 c.offer(frame);
@@ -162,11 +160,6 @@ public final class Publication {
             perConnection.add(List.of(c.id(), (int) Math.min(s[0], Integer.MAX_VALUE), (int) Math.min(s[1], Integer.MAX_VALUE), true));
         }
         return List.of(topic, (int) Math.min(bytes, Integer.MAX_VALUE), perConnection);
-    }
-
-    /** Messages published so far. */
-    public synchronized long messageCount() {
-        return messages;
     }
 
     /** Closes every subscriber connection. */

@@ -159,4 +159,10 @@ public final class XmlRpcServer implements AutoCloseable {
         http.stop(0);
         threads.shutdownNow();
     }
+
+    /** Stops accepting calls, lets calls in progress (such as the one that asked us to stop) answer for up to 1 s, closes. */
+    public void closeGracefully() {
+        http.stop(1);
+        threads.shutdownNow();
+    }
 }
