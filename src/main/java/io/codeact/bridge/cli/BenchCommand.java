@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             BenchSandboxCommand.class,
             BenchCommand.Mqtt.class,
-            BenchCommand.Ros.class,
+            RosBenchCommand.class,
             BenchSimCommand.class,
             BenchCommand.Safety.class,
         })
@@ -30,14 +30,6 @@ final class BenchCommand implements Runnable {
         @Override
         int issue() {
             return 7;
-        }
-    }
-
-    @Command(name = "ros", mixinStandardHelpOptions = true, description = "TCPROS ping-pong round trip vs rospy (not implemented yet: issue #8)")
-    static final class Ros extends NotBuiltYet {
-        @Override
-        int issue() {
-            return 8;
         }
     }
 

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             ExportCommand.class,
             LaunchCommand.class,
             RosCommand.class,
+            RoscoreCommand.class,
             MqttCommand.class,
         })
 public final class CodeactCommand implements Runnable {
