@@ -75,6 +75,7 @@ public final class Agent {
             settings.put("token_budget", config.tokenBudget);
             settings.put("time_budget_s", config.timeBudget == null ? null : config.timeBudget.toSeconds());
             settings.put("model_name", config.model.name());
+            settings.putAll(config.recordedSettings);
             config.log.episodeStart(goal, config.modelSpec == null ? config.model.name() : config.modelSpec,
                     config.mode, config.taskId, settings);
         }

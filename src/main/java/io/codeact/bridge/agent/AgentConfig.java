@@ -48,6 +48,8 @@ public final class AgentConfig {
     /** Steps run after the built-in ones, in order, every turn. */
     public final List<Step> extraSteps = new ArrayList<>();
     public Clock clock = Clock.systemUTC();
+    /** Extra settings recorded in the episode's start record, e.g. the world and its seed. */
+    public final java.util.Map<String, Object> recordedSettings = new java.util.LinkedHashMap<>();
 
     public AgentConfig addStep(Step step) {
         extraSteps.add(step);

@@ -37,6 +37,9 @@ final class ChatCommand implements Callable<Integer> {
     @Mixin
     EpisodeOptions episode;
 
+    @Mixin
+    WorldOptions worldOptions;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -79,6 +82,7 @@ final class ChatCommand implements Callable<Integer> {
                             Files.createDirectories(file.getParent());
                         }
                         session = engine.openSession("chat");
+                        io.codeact.bridge.sim.inprocess.SimWorldSession sim = worldOptions.create();
                         log = EpisodeLog.open(file);
                         Session s = session;
                         EpisodeLog l = log;
@@ -91,6 +95,7 @@ final class ChatCommand implements Callable<Integer> {
                             c.tokenBudget = episode.tokenBudget;
                             c.log = l;
                             c.listener = new ConsoleListener(out, false);
+                            WorldOptions.bind(sim, s, c);
                         });
                         running.set(agent);
                         agent.run(line);

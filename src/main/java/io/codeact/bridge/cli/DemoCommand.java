@@ -87,17 +87,15 @@ final class DemoCommand implements Callable<Integer> {
                 });
                 Session session = engine.openSession("demo");
                 EpisodeLog log = EpisodeLog.open(logFile)) {
-            sim.exposeIn(session);
             ConsoleListener console = new ConsoleListener(o, false);
             Agent agent = Agent.create(c -> {
                 c.model = chat;
                 c.modelSpec = modelSpec;
                 c.session = session;
-                c.apis.addAll(sim.apis());
                 c.context = CONTEXT;
                 c.maxTurns = 10;
                 c.log = log;
-                c.observationSources.add(sim.changes());
+                WorldOptions.bind(sim, session, c);
                 c.listener = new TurnListener() {
                     @Override
                     public void onToken(int turn, String piece) {

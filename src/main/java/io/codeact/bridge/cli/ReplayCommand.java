@@ -22,7 +22,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "an episode log (.jsonl)")
     Path file;
 
-    @Option(names = "--execute", description = "re-run the episode's actions against the simulator (not built yet: issue #6)")
+    @Option(names = "--execute", description = "re-run the episode's code actions in a fresh session (against the same simulated world and seed when it had one) and compare their output")
     boolean execute;
 
     @Override
@@ -32,11 +32,10 @@ final class ReplayCommand implements Callable<Integer> {
             err.println("codeact replay: no such episode log: " + file);
             return ExitCodes.USAGE;
         }
-        if (execute) {
-            err.println("codeact replay --execute: not implemented yet (needs the simulators, issue #6); nothing was run.");
-            return ExitCodes.NOT_IMPLEMENTED;
-        }
         RecordedEpisode episode = EpisodeLog.read(file);
+        if (execute) {
+            return new ActionReplay(spec.commandLine().getOut(), err).run(episode);
+        }
         spec.commandLine().getOut().print(new EpisodeReplayPrinter().render(episode));
         for (String problem : episode.problems()) {
             err.println("codeact replay: " + problem);

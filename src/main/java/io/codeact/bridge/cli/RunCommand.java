@@ -46,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     EpisodeOptions episode;
 
+    @Mixin
+    WorldOptions worldOptions;
+
     @Option(names = "--json", description = "print a final JSON summary {outcome, turns, success, log} instead of the live view")
     boolean json;
 
@@ -55,6 +58,13 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (goal.task != null) {
             err.println("codeact run: unknown task '" + goal.task + "': the task suite is not built yet (issue #6); use --goal TEXT");
+            return ExitCodes.USAGE;
+        }
+        io.codeact.bridge.sim.inprocess.SimWorldSession sim;
+        try {
+            sim = worldOptions.create();
+        } catch (IllegalArgumentException e) {
+            err.println("codeact run: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         ChatModel chat = model.create();
@@ -85,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
                 c.timeBudget = episode.timeBudgetSeconds == null ? null : Duration.ofMillis((long) (episode.timeBudgetSeconds * 1000));
                 c.log = log;
                 c.listener = new ConsoleListener(out, json);
+                WorldOptions.bind(sim, session, c);
             });
             result = agent.run(goal.text);
         }
