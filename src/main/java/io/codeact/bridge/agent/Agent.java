@@ -174,10 +174,16 @@ public final class Agent {
     }
 
     private EpisodeResult finish(Outcome outcome, String answer, String detail) {
+        Boolean success = config.successCheck == null ? null : config.successCheck.test(answer);
         EpisodeResult result = new EpisodeResult(outcome, answer, detail, episode.turns, episode.actions,
-                episode.tokens, episode.errors, config.log == null ? null : config.log.file());
+                episode.tokens, episode.errors, episode.safetyViolations, success,
+                config.log == null ? null : config.log.file());
         if (config.log != null) {
-            config.log.episodeEnd(outcome.wireName(), episode.turns, answer);
+            if (success == null) {
+                config.log.episodeEnd(outcome.wireName(), episode.turns, answer);
+            } else {
+                config.log.episodeEnd(outcome.wireName(), episode.turns, answer, success);
+            }
         }
         config.listener.onEnd(result);
         return result;

@@ -48,6 +48,11 @@ public final class AgentConfig {
     /** Steps run after the built-in ones, in order, every turn. */
     public final List<Step> extraSteps = new ArrayList<>();
     public Clock clock = Clock.systemUTC();
+    /**
+     * The task's success check, given the final answer (null when none): evaluated when the episode ends
+     * and recorded in its last line. Null when the goal has no check.
+     */
+    public java.util.function.Predicate<String> successCheck;
     /** Extra settings recorded in the episode's start record, e.g. the world and its seed. */
     public final java.util.Map<String, Object> recordedSettings = new java.util.LinkedHashMap<>();
 

@@ -11,6 +11,7 @@ final class Episode {
     int turns;
     int actions;
     int errors;
+    int safetyViolations;
     long tokens;
     int loggedMessages;
     Turn current;

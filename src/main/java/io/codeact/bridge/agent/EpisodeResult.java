@@ -12,7 +12,9 @@ import java.nio.file.Path;
  * @param actions code actions (or tool calls) run so far
  * @param tokens prompt + completion tokens spent so far
  * @param errors actions that ended in a Python error
+ * @param safetyViolations actions that ended in an uncaught {@code SafetyViolation}
+ * @param success the task check's verdict, or null when the goal has no check
  * @param log the episode log file, or null when not logging
  */
 public record EpisodeResult(Outcome outcome, String answer, String detail, int turns, int actions, long tokens,
-        int errors, Path log) {}
+        int errors, int safetyViolations, Boolean success, Path log) {}

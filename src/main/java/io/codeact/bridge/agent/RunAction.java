@@ -47,6 +47,9 @@ final class RunAction implements Step {
         episode.actions++;
         if (result.status() != ActionStatus.OK && result.status() != ActionStatus.EXIT) {
             episode.errors++;
+            if (result.error() != null && result.error().type().equals("SafetyViolation")) {
+                episode.safetyViolations++;
+            }
         }
         config.listener.onResult(turn.number(), result);
     }

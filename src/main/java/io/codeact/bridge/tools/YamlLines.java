@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Line numbers of every value in a YAML document by JSON pointer ({@code /tools/0/params/1/range}). */
-final class YamlLines {
+/** Line numbers of every value in a YAML document by JSON pointer ({@code /tools/0/params/1/range}), for file:line errors. */
+public final class YamlLines {
     private final Map<String, Integer> lines = new HashMap<>();
 
-    YamlLines(String yaml) throws IOException {
+    public YamlLines(String yaml) throws IOException {
         try (JsonParser p = new YAMLFactory().createParser(yaml)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -29,7 +29,7 @@ final class YamlLines {
     }
 
     /** The line of the value at {@code pointer}, or of its nearest enclosing value. */
-    int line(String pointer) {
+    public int line(String pointer) {
         String p = pointer;
         while (true) {
             Integer line = lines.get(p);
