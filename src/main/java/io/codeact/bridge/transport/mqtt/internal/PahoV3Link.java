@@ -77,7 +77,8 @@ public final class PahoV3Link implements MqttLink {
                 client.publish(topic, payload, qos, retain);
                 return;
             } catch (MqttException e) {
-                if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT && System.nanoTime() < deadline && !closed) {
+                if ((e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT || e.getReasonCode() == MqttException.REASON_CODE_NO_MESSAGE_IDS_AVAILABLE)
+                        && System.nanoTime() < deadline && !closed) {
                     LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
                     continue;
                 }

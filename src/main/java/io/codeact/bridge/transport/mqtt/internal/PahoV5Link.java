@@ -20,6 +20,8 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 /** {@link MqttLink} on Paho's MQTT 5 client. */
 public final class PahoV5Link implements MqttLink {
     private static final int MAX_INFLIGHT = 32202;
+    /** Paho gives even QoS 0 messages an id until they are written; a burst can use all 65535. */
+    private static final int NO_MESSAGE_IDS = 32001;
     private static final int BUFFER_FULL = 32203;
     private static final ThreadLocal<Boolean> CALLBACK = ThreadLocal.withInitial(() -> false);
 
@@ -84,8 +86,9 @@ public final class PahoV5Link implements MqttLink {
                 client.publish(topic, payload, qos, retain, null, null);
                 return;
             } catch (MqttException e) {
-                if (e.getReasonCode() == MAX_INFLIGHT && System.nanoTime() < deadline && !closed) {
-                    // The broker's receive maximum is reached: wait for acknowledgements to free a slot.
+                if ((e.getReasonCode() == MAX_INFLIGHT || e.getReasonCode() == NO_MESSAGE_IDS) && System.nanoTime() < deadline && !closed) {
+                    // The broker's receive maximum is reached, or Paho's queue holds 65535 unwritten messages:
+                    // wait for acknowledgements or writes to free a slot (back-pressure on the publisher).
                     LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
                     continue;
                 }
