@@ -128,10 +128,11 @@ final class Scenarios {
         Recorder<MqttEvent> events = Recorder.events();
         LatestValues latest = new LatestValues();
         try (MqttTransport device = client(url, "dev-" + System.nanoTime(), MqttProtocol.V5, e -> {});
-                MqttTransport bridge = MqttTransport.connect(c -> c.brokerUrl(url).prefix("tele").maxPayloadBytes(1000).listener(events.listener()));
+                MqttTransport bridge = MqttTransport.connect(c -> c.brokerUrl(url).prefix("tele").maxPayloadBytes(1000)
+                        .availability(false).listener(events.listener()));
                 TelemetryIngest ingest = TelemetryIngest.start(bridge, b -> b.listen("tele/#")
                         .topic("tele/+/base/state", Map.of("x", FieldType.NUMBER, "moving", FieldType.BOOLEAN))
-                        .topic("tele/bridge/availability", Map.of())
+                        .topic("tele/+/availability", Map.of())
                         .sink(latest))) {
             String topic = "tele/rover1/base/state";
             device.publish(topic, "json", Map.of("x", 1.0, "moving", false), Qos.AT_LEAST_ONCE, false);
@@ -148,7 +149,7 @@ final class Scenarios {
                             + " (declared for tele/+/base/state), got the string \"fast\". The subscription goes on"))
                     .anySatisfy(m -> assertThat(m).startsWith("ignored a message on tele/rover1/base/state: payload of " + big.length + " bytes exceeds maxPayloadBytes 1000"))
                     .anySatisfy(m -> assertThat(m).startsWith("ignored a message on tele/rover1/arm/state: no telemetry topic is declared for it"
-                            + " (declared: [tele/+/base/state, tele/bridge/availability])"));
+                            + " (declared: [tele/+/base/state, tele/+/availability])"));
             device.publish(topic, "json", Map.of("x", 5.0, "moving", true), Qos.AT_LEAST_ONCE, false);
             awaitValue(latest, topic, 5.0);
             assertThat(bridge.isConnected()).isTrue();
