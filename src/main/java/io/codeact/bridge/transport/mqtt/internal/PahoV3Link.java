@@ -1,0 +1,186 @@
+package io.codeact.bridge.transport.mqtt.internal;
+
+import io.codeact.bridge.transport.TransportException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/** {@link MqttLink} on Paho's MQTT 3.1.1 client, for brokers that refuse MQTT 5. */
+public final class PahoV3Link implements MqttLink {
+    private static final ThreadLocal<Boolean> CALLBACK = ThreadLocal.withInitial(() -> false);
+
+    private final LinkSettings settings;
+    private final LinkEvents events;
+    private final MqttAsyncClient client;
+    private volatile boolean closed;
+
+    public PahoV3Link(LinkSettings settings, LinkEvents events) {
+        this.settings = settings;
+        this.events = events;
+        try {
+            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new TransportException("cannot create an MQTT 3.1.1 client for " + settings.serverUri() + ": " + e.getMessage(), e);
+        }
+        client.setCallback(new Callback());
+        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
+        buffer.setBufferEnabled(settings.offlineBufferSize() > 0);
+        buffer.setBufferSize(Math.max(1, settings.offlineBufferSize()));
+        buffer.setPersistBuffer(false);
+        buffer.setDeleteOldestMessages(false);
+        client.setBufferOpts(buffer);
+    }
+
+    @Override
+    public void connect() {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        o.setCleanSession(settings.cleanSession());
+        o.setAutomaticReconnect(true);
+        o.setMaxReconnectDelay((int) Math.max(1000, settings.maxReconnectDelay().toMillis()));
+        o.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
+        o.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
+        o.setMaxInflight(settings.maxInflight());
+        if (settings.username() != null) {
+            o.setUserName(settings.username());
+        }
+        if (settings.password() != null) {
+            o.setPassword(settings.password().clone());
+        }
+        if (settings.socketFactory() != null) {
+            o.setSocketFactory(settings.socketFactory());
+        }
+        if (settings.will() != null) {
+            o.setWill(settings.will().topic(), settings.will().payload(), settings.will().qos(), settings.will().retain());
+        }
+        try {
+            client.connect(o).waitForCompletion(settings.connectTimeout().toMillis() + 1000);
+        } catch (MqttException e) {
+            throw new TransportException(Failures.connectFailed(settings.serverUri(), "MQTT 3.1.1", e), e);
+        }
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, boolean retain) {
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        while (true) {
+            try {
+                client.publish(topic, payload, qos, retain);
+                return;
+            } catch (MqttException e) {
+                if ((e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT || e.getReasonCode() == MqttException.REASON_CODE_NO_MESSAGE_IDS_AVAILABLE)
+                        && System.nanoTime() < deadline && !closed) {
+                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
+                    continue;
+                }
+                if (e.getReasonCode() == MqttException.REASON_CODE_DISCONNECTED_BUFFER_FULL) {
+                    throw new OfflineBufferFullException(e.getMessage(), e);
+                }
+                throw new TransportException("cannot publish to " + topic + " on " + settings.serverUri() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void subscribe(String filter, int qos, boolean wait) {
+        try {
+            if (wait && !onCallbackThread()) {
+                IMqttToken token = client.subscribe(filter, qos);
+                token.waitForCompletion(settings.connectTimeout().toMillis());
+                int[] granted = token.getGrantedQos();
+                if (granted != null && granted.length > 0 && granted[0] == 0x80) {
+                    throw new TransportException("the broker at " + settings.serverUri() + " refused the subscription to " + filter
+                            + "; check the topic filter and the broker's access rules for client " + settings.clientId());
+                }
+            } else {
+                client.subscribe(filter, qos, null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {}
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable e) {
+                        events.failed("subscribe to " + filter, e);
+                    }
+                });
+            }
+        } catch (MqttException e) {
+            throw new TransportException("cannot subscribe to " + filter + " on " + settings.serverUri() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void unsubscribe(String filter) {
+        try {
+            if (client.isConnected()) {
+                client.unsubscribe(filter);
+            }
+        } catch (MqttException e) {
+            events.failed("unsubscribe from " + filter, e);
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    @Override
+    public boolean onCallbackThread() {
+        return CALLBACK.get();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2000).waitForCompletion(3000);
+            } else {
+                client.disconnectForcibly(0, 500, false);
+            }
+        } catch (MqttException e) {
+            events.failed("disconnect from " + settings.serverUri(), e);
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            events.failed("close the client for " + settings.serverUri(), e);
+        }
+    }
+
+    private final class Callback implements MqttCallbackExtended {
+        @Override
+        public void connectionLost(Throwable cause) {
+            if (!closed) {
+                events.lost(cause);
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            CALLBACK.set(true);
+            events.message(topic, message.getPayload(), message.getQos(), message.isRetained());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {}
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            CALLBACK.set(true);
+            events.connected(reconnect, false);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.codeact.bridge.transport.mqtt.internal;
+
+import io.codeact.bridge.transport.TransportException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/** {@link MqttLink} on Paho's MQTT 5 client. */
+public final class PahoV5Link implements MqttLink {
+    private static final int MAX_INFLIGHT = 32202;
+    /** Paho gives even QoS 0 messages an id until they are written; a burst can use all 65535. */
+    private static final int NO_MESSAGE_IDS = 32001;
+    private static final int BUFFER_FULL = 32203;
+    private static final ThreadLocal<Boolean> CALLBACK = ThreadLocal.withInitial(() -> false);
+
+    private final LinkSettings settings;
+    private final LinkEvents events;
+    private final MqttAsyncClient client;
+    private volatile boolean closed;
+
+    public PahoV5Link(LinkSettings settings, LinkEvents events) {
+        this.settings = settings;
+        this.events = events;
+        try {
+            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new TransportException("cannot create an MQTT 5 client for " + settings.serverUri() + ": " + e.getMessage(), e);
+        }
+        client.setCallback(new Callback());
+        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
+        buffer.setBufferEnabled(settings.offlineBufferSize() > 0);
+        buffer.setBufferSize(Math.max(1, settings.offlineBufferSize()));
+        buffer.setPersistBuffer(false);
+        buffer.setDeleteOldestMessages(false);
+        client.setBufferOpts(buffer);
+    }
+
+    @Override
+    public void connect() {
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(settings.cleanSession());
+        o.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
+        o.setAutomaticReconnect(true);
+        o.setAutomaticReconnectDelay(1, (int) Math.max(1, settings.maxReconnectDelay().toSeconds()));
+        o.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
+        o.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
+        o.setReceiveMaximum(settings.maxInflight());
+        if (settings.username() != null) {
+            o.setUserName(settings.username());
+        }
+        if (settings.password() != null) {
+            o.setPassword(new String(settings.password()).getBytes(StandardCharsets.UTF_8));
+        }
+        if (settings.socketFactory() != null) {
+            o.setSocketFactory(settings.socketFactory());
+        }
+        if (settings.will() != null) {
+            MqttMessage will = new MqttMessage(settings.will().payload(), settings.will().qos(), settings.will().retain(), null);
+            o.setWill(settings.will().topic(), will);
+        }
+        try {
+            IMqttToken token = client.connect(o);
+            token.waitForCompletion(settings.connectTimeout().toMillis() + 1000);
+        } catch (MqttException e) {
+            throw new TransportException(Failures.connectFailed(settings.serverUri(), "MQTT 5", e), e);
+        }
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, boolean retain) {
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        while (true) {
+            try {
+                client.publish(topic, payload, qos, retain, null, null);
+                return;
+            } catch (MqttException e) {
+                if ((e.getReasonCode() == MAX_INFLIGHT || e.getReasonCode() == NO_MESSAGE_IDS) && System.nanoTime() < deadline && !closed) {
+                    // The broker's receive maximum is reached, or Paho's queue holds 65535 unwritten messages:
+                    // wait for acknowledgements or writes to free a slot (back-pressure on the publisher).
+                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
+                    continue;
+                }
+                if (e.getReasonCode() == BUFFER_FULL) {
+                    throw new OfflineBufferFullException(e.getMessage(), e);
+                }
+                throw new TransportException("cannot publish to " + topic + " on " + settings.serverUri() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void subscribe(String filter, int qos, boolean wait) {
+        MqttSubscription sub = new MqttSubscription(filter, qos);
+        // On a resubscription after a reconnect, retained messages come again only if the broker lost the
+        // subscription (MQTT 5 retain handling 1): a kept session does not replay state twice.
+        sub.setRetainHandling(wait ? 0 : 1);
+        try {
+            if (wait && !onCallbackThread()) {
+                IMqttToken token = client.subscribe(new MqttSubscription[] {sub}, null, null, new MqttProperties());
+                token.waitForCompletion(settings.connectTimeout().toMillis());
+                int[] codes = token.getReasonCodes();
+                if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                    throw new TransportException("the broker at " + settings.serverUri() + " refused the subscription to " + filter
+                            + " (MQTT 5 reason code 0x" + Integer.toHexString(codes[0])
+                            + "); check the topic filter and the broker's access rules for client " + settings.clientId());
+                }
+            } else {
+                client.subscribe(new MqttSubscription[] {sub}, null, new MqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {}
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable e) {
+                        events.failed("subscribe to " + filter, e);
+                    }
+                }, new MqttProperties());
+            }
+        } catch (MqttException e) {
+            throw new TransportException("cannot subscribe to " + filter + " on " + settings.serverUri() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void unsubscribe(String filter) {
+        try {
+            if (client.isConnected()) {
+                client.unsubscribe(filter);
+            }
+        } catch (MqttException e) {
+            events.failed("unsubscribe from " + filter, e);
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    @Override
+    public boolean onCallbackThread() {
+        return CALLBACK.get();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2000).waitForCompletion(3000);
+            } else {
+                client.disconnectForcibly(0, 500, false);
+            }
+        } catch (MqttException e) {
+            events.failed("disconnect from " + settings.serverUri(), e);
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            events.failed("close the client for " + settings.serverUri(), e);
+        }
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (!closed) {
+                events.lost(response.getException() != null ? response.getException()
+                        : new TransportException("the broker disconnected: " + response.getReasonString()
+                                + " (reason code " + response.getReturnCode() + ")"));
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException e) {
+            events.failed("MQTT protocol", e);
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            CALLBACK.set(true);
+            events.message(topic, message.getPayload(), message.getQos(), message.isRetained());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {}
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            CALLBACK.set(true);
+            events.connected(reconnect, false);
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    }
+}
