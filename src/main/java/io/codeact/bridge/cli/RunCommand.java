@@ -95,6 +95,9 @@ final class RunCommand implements Callable<Integer> {
                 WorldOptions.bind(sim, session, c);
             });
             result = agent.run(goal.text);
+            if (sim != null) {
+                sim.recordFinalState(log);
+            }
         }
         if (json) {
             Map<String, Object> summary = new LinkedHashMap<>();

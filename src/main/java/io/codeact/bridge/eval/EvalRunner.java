@@ -121,6 +121,7 @@ public final class EvalRunner {
                 sim.exposeIn(session);
             });
             result = agent.run(task.goal());
+            sim.recordFinalState(log);
         }
         return new EpisodeSummary(task.id(), task.world(), task.difficulty(), mode, repeat, result.outcome().wireName(),
                 Boolean.TRUE.equals(result.success()), result.turns(), result.actions(), result.errors(),
