@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -50,7 +49,7 @@ final class ChatCommand implements Callable<Integer> {
         out.println("model: " + chat.name());
         out.println("Type a goal. Corrections continue the same episode; /new starts over; /quit leaves.");
         try (SandboxEngine engine = SandboxEngine.create(c -> {
-            c.actionTimeout = Duration.ofNanos((long) (episode.actionTimeoutSeconds * 1e9));
+            c.actionTimeout = episode.actionTimeout();
             c.helperPaths.addAll(Home.helperPaths());
         })) {
             Agent agent = null;
@@ -90,9 +89,7 @@ final class ChatCommand implements Callable<Integer> {
                             c.model = chat;
                             c.modelSpec = model.spec;
                             c.session = s;
-                            c.mode = episode.mode;
-                            c.maxTurns = episode.maxTurns;
-                            c.tokenBudget = episode.tokenBudget;
+                            episode.applyTo(c);
                             c.log = l;
                             c.listener = new ConsoleListener(out, false);
                             WorldOptions.bind(sim, s, c);

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             ReplayCommand.class,
             ExportCommand.class,
+            PlotCommand.class,
             LaunchCommand.class,
             RosCommand.class,
             RoscoreCommand.class,

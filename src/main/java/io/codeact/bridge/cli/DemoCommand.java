@@ -128,6 +128,7 @@ final class DemoCommand implements Callable<Integer> {
                 };
             });
             result = agent.run(GOAL);
+            sim.recordFinalState(log);
         }
         Files.writeString(plotFile, SvgPlot.warehouse(sim.world().state(), List.of()));
         o.println("plot: " + plotFile);

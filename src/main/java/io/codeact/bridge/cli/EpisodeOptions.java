@@ -25,6 +25,19 @@ final class EpisodeOptions {
     @Option(names = "--log", paramLabel = "FILE", description = "the episode log (default episodes/<time>-<name>.jsonl)")
     Path log;
 
+    /** Sets the mode, turn limit, budgets and action timeout of an agent from these flags. */
+    void applyTo(io.codeact.bridge.agent.AgentConfig c) {
+        c.mode = mode;
+        c.maxTurns = maxTurns;
+        c.tokenBudget = tokenBudget;
+        c.timeBudget = timeBudgetSeconds == null ? null : java.time.Duration.ofMillis((long) (timeBudgetSeconds * 1000));
+        c.actionTimeout = actionTimeout();
+    }
+
+    java.time.Duration actionTimeout() {
+        return java.time.Duration.ofNanos((long) (actionTimeoutSeconds * 1e9));
+    }
+
     Path logFile(String name) {
         if (log != null) {
             return log;

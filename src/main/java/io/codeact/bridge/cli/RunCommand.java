@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
         if (logFile.getParent() != null) {
             Files.createDirectories(logFile.getParent());
         }
-        Duration timeout = Duration.ofNanos((long) (episode.actionTimeoutSeconds * 1e9));
+        Duration timeout = episode.actionTimeout();
         EpisodeResult result;
         try (SandboxEngine engine = SandboxEngine.create(c -> {
                     c.actionTimeout = timeout;
@@ -89,15 +89,15 @@ final class RunCommand implements Callable<Integer> {
                 c.model = chat;
                 c.modelSpec = model.spec;
                 c.session = session;
-                c.mode = episode.mode;
-                c.maxTurns = episode.maxTurns;
-                c.tokenBudget = episode.tokenBudget;
-                c.timeBudget = episode.timeBudgetSeconds == null ? null : Duration.ofMillis((long) (episode.timeBudgetSeconds * 1000));
+                episode.applyTo(c);
                 c.log = log;
                 c.listener = new ConsoleListener(out, json);
                 WorldOptions.bind(sim, session, c);
             });
             result = agent.run(goal.text);
+            if (sim != null) {
+                sim.recordFinalState(log);
+            }
         }
         if (json) {
             Map<String, Object> summary = new LinkedHashMap<>();

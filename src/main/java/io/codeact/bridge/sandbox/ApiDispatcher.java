@@ -11,7 +11,8 @@ import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
- * The one host entry point behind an exposed {@link PyApi}: Python calls {@code dispatch(id, kwargs)}
+ * The one host entry point behind an exposed {@link PyApi}: Python calls {@code dispatch(id, arg1, arg2, ...)}
+ * with the arguments in declaration order
  * and gets back a small tuple the prelude unwraps — {@code (0, scalar)}, {@code (1, json)} or
  * {@code (2, pythonType, message, detailsJson)} — so that Java errors become catchable Python
  * exceptions even though host exceptions are not catchable under {@code HostAccess.EXPLICIT}.
@@ -101,8 +102,11 @@ final class ApiDispatcher implements ProxyExecutable {
         PyApi.Function function = functions.get(id);
         String name = qualifiedNames.get(id);
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> args = (Map<String, Object>) PyValues.toJava(arguments[1]);
+            List<Param> params = function.params();
+            Map<String, Object> args = new LinkedHashMap<>(params.size() * 2);
+            for (int i = 0; i < params.size(); i++) {
+                args.put(params.get(i).name(), PyValues.toJava(arguments[i + 1]));
+            }
             return reply(function.impl().call(new Arguments(name, args)));
         } catch (RobotException e) {
             return error(e.kind().pythonType(), e.getMessage(), e.details());

@@ -145,7 +145,9 @@ public final class SandboxEngine implements AutoCloseable {
                         warm.add(buildContext());
                     }
                 } catch (RuntimeException e) {
-                    LOG.error("could not warm a sandbox context; sessions will be built on demand", e);
+                    if (!closed) {  // closing the engine cancels a context being warmed: not an error
+                        LOG.error("could not warm a sandbox context; sessions will be built on demand", e);
+                    }
                 } finally {
                     warming.decrementAndGet();
                 }

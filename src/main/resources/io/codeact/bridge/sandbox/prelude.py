@@ -299,10 +299,10 @@ def _make_function(fn, dispatch, qualname):
     params = []
     for p in fn["params"]:
         params.append(p["name"] if "default" not in p else f"{p['name']}={p['default']!r}")
-    names = [p["name"] for p in fn["params"]]
-    args = ", ".join(f"{n!r}: {n}" for n in names)
+    # arguments go to Java positionally, in declaration order (cheaper than building a dict per call)
+    args = "".join(f", {p['name']}" for p in fn["params"])
     source = (f"def {fn['name']}({', '.join(params)}):\n"
-              f"    return _unwrap(_dispatch({fn['id']!r}, {{{args}}}))\n")
+              f"    return _unwrap(_dispatch({fn['id']!r}{args}))\n")
     scope = {"_unwrap": _unwrap, "_dispatch": dispatch}
     exec(compile(source, f"<api {qualname}>", "exec"), scope)
     function = scope[fn["name"]]

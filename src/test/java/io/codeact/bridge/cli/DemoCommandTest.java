@@ -39,11 +39,15 @@ class DemoCommandTest {
             log = files.filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
         }
         RecordedEpisode episode = EpisodeLog.read(log);
-        assertThat(episode.records().getLast().text("outcome")).contains("solved");
+        assertThat(episode.last("episode_end").orElseThrow().text("outcome")).contains("solved");
         out.getBuffer().setLength(0);
         assertThat(cli.execute("replay", "--execute", log.toString())).as(out.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("against the warehouse simulator, seed 7",
                 "2 action(s) matched the recording, 0 differed, 1 had no recorded output");
+        out.getBuffer().setLength(0);
+        Path plotted = dir.resolve("plotted.svg");
+        assertThat(cli.execute("plot", log.toString(), "-o", plotted.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(plotted)).startsWith("<svg").contains("bay_3");
         try (Stream<Path> files = Files.list(dir)) {
             Path svg = files.filter(p -> p.toString().endsWith(".svg")).findFirst().orElseThrow();
             assertThat(Files.readString(svg)).startsWith("<svg").contains("bay_3");

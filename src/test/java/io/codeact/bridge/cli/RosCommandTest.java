@@ -167,11 +167,16 @@ class RosCommandTest {
     void roscoreServesUntilToldToShutDown() throws Exception {
         CompletableFuture<Integer> core = CompletableFuture.supplyAsync(() -> run("roscore", "--port", "0", "--host", "127.0.0.1"));
         String uri = null;
-        while (uri == null) {
-            List<String> lines = out.toString().lines().toList();
-            uri = lines.isEmpty() ? null : lines.get(0).replace("ROS master running at ", "");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (uri == null && System.nanoTime() < deadline) {
+            // wait for the whole line: the command may still be writing it
+            uri = out.toString().lines()
+                    .filter(l -> l.startsWith("ROS master running at http://") && l.endsWith("/"))
+                    .map(l -> l.replace("ROS master running at ", ""))
+                    .findFirst().orElse(null);
             Thread.onSpinWait();
         }
+        assertThat(uri).as("the roscore command announced its URI: " + out).isNotNull();
         MasterClient client = MasterClient.of(uri, "/test");
         assertThat(client.getUri()).isEqualTo(uri);
         client.shutdown("test done");

@@ -81,6 +81,16 @@ public final class SimWorldSession {
         apis.forEach(session::expose);
     }
 
+    /**
+     * Records the world's final ground-truth state in the episode log (a {@code world_state} line), so
+     * {@code codeact plot LOG} can draw it later.
+     */
+    public void recordFinalState(io.codeact.bridge.agent.EpisodeLog log) {
+        synchronized (world) {
+            log.record("world_state", java.util.Map.of("world", world.name(), "state", world.state()));
+        }
+    }
+
     /** What changed in the world's state during an action, in one compact line for the model. */
     public ObservationSource changes() {
         return new WorldChanges(world);
