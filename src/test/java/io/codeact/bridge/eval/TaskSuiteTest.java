@@ -1,0 +1,67 @@
+package io.codeact.bridge.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.codeact.bridge.sim.WorldRegistry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The shipped suite in {@code simulations/tasks}: enough tasks across the three worlds, and checks strict
+ * enough that an episode that does nothing fails them. (That every reference passes its check is what
+ * {@code codeact eval --model oracle} shows; see docs/TASKS.md.)
+ */
+class TaskSuiteTest {
+    private static final Path SHIPPED = Path.of("simulations/tasks");
+
+    static List<Task> shippedTasks() {
+        return TaskSuite.load(SHIPPED).tasks();
+    }
+
+    static Stream<Named<Task>> eachTask() {
+        return shippedTasks().stream().map(t -> Named.of(t.id(), t));
+    }
+
+    @Test
+    void shipsAtLeastThirtyTasksAcrossTheThreeWorldsWithUniqueIds() {
+        List<Task> tasks = shippedTasks();
+
+        assertThat(tasks).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(tasks).extracting(Task::id).doesNotHaveDuplicates();
+        Map<String, List<Task>> byWorld = tasks.stream().collect(Collectors.groupingBy(Task::world));
+        assertThat(byWorld.keySet()).containsExactlyInAnyOrder("warehouse", "tabletop", "smart_home");
+        byWorld.forEach((world, list) -> {
+            assertThat(list).as(world).hasSizeGreaterThanOrEqualTo(10);
+            assertThat(list.stream().map(Task::difficulty).collect(Collectors.toSet())).as(world + " difficulties")
+                    .isEqualTo(Set.of("easy", "medium", "hard"));
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eachTask")
+    void doingNothingFailsTheCheck(Task task) {
+        Map<String, Object> untouched = WorldRegistry.standard().create(task.world(), task.seed(), task.scenario()).state();
+
+        SuccessCheck.Result result = task.check().evaluate(untouched, "");
+
+        assertThat(result.passed()).as(task.source() + ": a do-nothing episode must fail " + task.check()).isFalse();
+        assertThat(result.failures()).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eachTask")
+    void referenceEndsWithAnAnswerAndGoalDoesNotShowCode(Task task) {
+        assertThat(task.reference()).as(task.source()).contains("finish(");
+        // plain words: no API calls such as robot.base.go_to or home.light.set in the goal
+        assertThat(task.goal()).as(task.source()).doesNotContainPattern("\\b(robot|home)\\.[a-z_]+\\.[a-z_]+");
+        assertThat(task.maxTurns()).as(task.source()).isBetween(3, 20);
+    }
+}
