@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -54,6 +55,31 @@ class TaskSuiteTest {
 
         assertThat(result.passed()).as(task.source() + ": a do-nothing episode must fail " + task.check()).isFalse();
         assertThat(result.failures()).isNotEmpty();
+    }
+
+    /** Tasks decided by the answer alone: the world's state is the same before and after. */
+    @ParameterizedTest(name = "{0}: \"{1}\" passes={2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            warehouse-lidar-nearest | About 0.8 m away, on the robot's left.           | true
+            warehouse-lidar-nearest | 0.79 m at +90 degrees from the heading           | true
+            warehouse-lidar-nearest | 0.8 m to the west of the robot (180 degrees)    | false
+            warehouse-lidar-nearest | 1.5 m on the left                               | false
+            warehouse-find-box      | The box is centred near x = 12.1, y = 2.3.      | true
+            warehouse-find-box      | The box is at (10.5, 5.75).                     | false
+            tabletop-count-colours  | Eight blocks; pink is the most common colour.   | true
+            tabletop-count-colours  | There are 4 blocks, mostly red.                 | false
+            tabletop-count-hidden-red | I count four red blocks.                      | true
+            tabletop-count-hidden-red | There are 2 red blocks.                       | false
+            home-motion-rooms       | Kitchen and bedroom.                            | true
+            home-motion-rooms       | kitchen, bedroom, living room                   | false
+            home-coldest-room       | The bathroom, at about 17.7 °C.                 | true
+            home-coldest-room       | The kitchen, at 18.0 °C.                        | false
+            """)
+    void answerChecksAcceptReasonableWordingsAndRejectWrongAnswers(String id, String answer, boolean passes) {
+        Task task = TaskSuite.load(SHIPPED).find(id).orElseThrow();
+        Map<String, Object> state = WorldRegistry.standard().create(task.world(), task.seed(), task.scenario()).state();
+
+        assertThat(task.check().evaluate(state, answer).passed()).as(id + ": " + answer).isEqualTo(passes);
     }
 
     @ParameterizedTest(name = "{0}")
