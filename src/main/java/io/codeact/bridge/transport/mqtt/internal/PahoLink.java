@@ -6,8 +6,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * What the MQTT 3.1.1 and MQTT 5 links share, whichever Paho client is underneath: the settings and
- * event sink, the closed flag, marking Paho's callback threads, when a refused publish is retried, and
- * the error texts. The subclasses only translate to and from their client's API.
+ * event sink, the closed flag, marking Paho's callback threads, when a refused publish is retried, how
+ * unsubscribing and closing go (and which failures are only reported), and the error texts. The
+ * subclasses only translate to and from their client's API.
  */
 abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Link {
     // Paho's client reason codes; both clients use the same numbers.
@@ -27,6 +28,60 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
         this.settings = settings;
         this.events = events;
         this.protocol = protocol;
+    }
+
+    /** One call into the Paho client; throws only the client's {@code MqttException} or unchecked ones. */
+    @FunctionalInterface
+    private interface PahoCall {
+        void run() throws Exception;
+    }
+
+    /** Unsubscribes now; only called while connected. */
+    abstract void unsubscribeNow(String filter) throws Exception;
+
+    /** Sends DISCONNECT, letting in-flight work finish for {@code quiesceMillis}, and waits up to {@code waitMillis}. */
+    abstract void disconnect(long quiesceMillis, long waitMillis) throws Exception;
+
+    /** Drops the connection without a DISCONNECT packet. */
+    abstract void disconnectForcibly(long quiesceMillis, long disconnectMillis) throws Exception;
+
+    /** Releases the client's threads and resources. */
+    abstract void closeClient() throws Exception;
+
+    @Override
+    public final void unsubscribe(String filter) {
+        recording("unsubscribe from " + filter, () -> {
+            if (isConnected()) {
+                unsubscribeNow(filter);
+            }
+        });
+    }
+
+    @Override
+    public final void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        recording("disconnect from " + settings.serverUri(), () -> {
+            if (isConnected()) {
+                disconnect(2000, 3000);
+            } else {
+                disconnectForcibly(0, 500);
+            }
+        });
+        recording("close the client for " + settings.serverUri(), this::closeClient);
+    }
+
+    /** Runs {@code call}; a Paho failure is reported to the events as failing to {@code what}, unchecked ones pass. */
+    private void recording(String what, PahoCall call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            events.failed(what, e);
+        }
     }
 
     @Override

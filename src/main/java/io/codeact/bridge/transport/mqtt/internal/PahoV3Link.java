@@ -102,41 +102,28 @@ public final class PahoV3Link extends PahoLink {
     }
 
     @Override
-    public void unsubscribe(String filter) {
-        try {
-            if (client.isConnected()) {
-                client.unsubscribe(filter);
-            }
-        } catch (MqttException e) {
-            events.failed("unsubscribe from " + filter, e);
-        }
-    }
-
-    @Override
     public boolean isConnected() {
         return client.isConnected();
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (client.isConnected()) {
-                client.disconnect(2000).waitForCompletion(3000);
-            } else {
-                client.disconnectForcibly(0, 500, false);
-            }
-        } catch (MqttException e) {
-            events.failed("disconnect from " + settings.serverUri(), e);
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            events.failed("close the client for " + settings.serverUri(), e);
-        }
+    void unsubscribeNow(String filter) throws MqttException {
+        client.unsubscribe(filter);
+    }
+
+    @Override
+    void disconnect(long quiesceMillis, long waitMillis) throws MqttException {
+        client.disconnect(quiesceMillis).waitForCompletion(waitMillis);
+    }
+
+    @Override
+    void disconnectForcibly(long quiesceMillis, long disconnectMillis) throws MqttException {
+        client.disconnectForcibly(quiesceMillis, disconnectMillis, false);
+    }
+
+    @Override
+    void closeClient() throws MqttException {
+        client.close(true);
     }
 
     private final class Callback implements MqttCallbackExtended {
