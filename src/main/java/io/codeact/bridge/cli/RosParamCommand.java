@@ -26,8 +26,6 @@ final class RosParamCommand implements Runnable {
     static final class Get implements Callable<Integer> {
         @Mixin
         RosConnection ros;
-        @Spec
-        CommandSpec spec;
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -36,10 +34,9 @@ final class RosParamCommand implements Runnable {
             try (RosNode node = ros.node("param")) {
                 Optional<Object> value = node.params().get(name);
                 if (value.isEmpty()) {
-                    spec.commandLine().getErr().printf("codeact ros param get: parameter %s is not set%n", node.resolve(name));
-                    return ExitCodes.FAILURE;
+                    return ros.fail("codeact ros param get: parameter %s is not set%n", node.resolve(name));
                 }
-                spec.commandLine().getOut().println(ros.text().format(value.get()));
+                ros.out().println(ros.text().format(value.get()));
             }
             return ExitCodes.OK;
         }
@@ -50,8 +47,6 @@ final class RosParamCommand implements Runnable {
     static final class Set implements Callable<Integer> {
         @Mixin
         RosConnection ros;
-        @Spec
-        CommandSpec spec;
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
         @Parameters(index = "1", paramLabel = "VALUE")
@@ -59,7 +54,7 @@ final class RosParamCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Object parsed = RosText.parse(spec.commandLine(), value, "VALUE");
+            Object parsed = RosText.parse(ros.commandLine(), value, "VALUE");
             try (RosNode node = ros.node("param")) {
                 node.params().set(name, parsed == null ? "" : parsed);
             }
@@ -71,14 +66,12 @@ final class RosParamCommand implements Runnable {
     static final class ListParams implements Callable<Integer> {
         @Mixin
         RosConnection ros;
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
             try (RosNode node = ros.node("param")) {
                 for (String name : node.params().names()) {
-                    spec.commandLine().getOut().println(ros.json ? RosText.toJson(name) : name);
+                    ros.out().println(ros.json ? RosText.toJson(name) : name);
                 }
             }
             return ExitCodes.OK;
@@ -89,8 +82,6 @@ final class RosParamCommand implements Runnable {
     static final class Delete implements Callable<Integer> {
         @Mixin
         RosConnection ros;
-        @Spec
-        CommandSpec spec;
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -98,8 +89,7 @@ final class RosParamCommand implements Runnable {
         public Integer call() {
             try (RosNode node = ros.node("param")) {
                 if (!node.params().delete(name)) {
-                    spec.commandLine().getErr().printf("codeact ros param delete: parameter %s is not set%n", node.resolve(name));
-                    return ExitCodes.FAILURE;
+                    return ros.fail("codeact ros param delete: parameter %s is not set%n", node.resolve(name));
                 }
             }
             return ExitCodes.OK;

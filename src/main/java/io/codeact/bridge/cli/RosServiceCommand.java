@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,8 +29,6 @@ final class RosServiceCommand implements Runnable {
     static final class Call implements Callable<Integer> {
         @Mixin
         RosConnection ros;
-        @Spec
-        CommandSpec spec;
         @Parameters(index = "0", paramLabel = "SERVICE")
         String service;
         @Parameters(index = "1", paramLabel = "REQUEST", defaultValue = "{}", description = "request fields (default: all zero)")
@@ -43,18 +40,12 @@ final class RosServiceCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Object parsed = RosText.parse(spec.commandLine(), request, "REQUEST");
-            if (!(parsed instanceof Map<?, ?> map)) {
-                throw new ParameterException(spec.commandLine(),
-                        "REQUEST must be a mapping of field names to values, e.g. '{data: true}', got: " + request);
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, ?> fields = (Map<String, ?>) map;
+            Map<String, ?> fields = ros.fields(request, "REQUEST", "{data: true}");
             try (RosNode node = ros.node("service_call")) {
                 String serviceType = type != null ? type : node.serviceType(service);
                 Map<String, Object> response = node.call(service, serviceType, fields,
                         Duration.ofMillis((long) (timeout * 1000)));
-                spec.commandLine().getOut().println(ros.text().format(response));
+                ros.out().println(ros.text().format(response));
             }
             return ExitCodes.OK;
         }
@@ -64,14 +55,12 @@ final class RosServiceCommand implements Runnable {
     static final class ListServices implements Callable<Integer> {
         @Mixin
         RosConnection ros;
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
             ros.masterClient("service_list").systemState().services().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> spec.commandLine().getOut().println(ros.json
+                    .forEach(e -> ros.out().println(ros.json
                             ? RosText.toJson(Map.of("service", e.getKey(), "nodes", e.getValue())) : e.getKey()));
             return ExitCodes.OK;
         }
@@ -81,8 +70,6 @@ final class RosServiceCommand implements Runnable {
     static final class Type implements Callable<Integer> {
         @Mixin
         RosConnection ros;
-        @Spec
-        CommandSpec spec;
         @Parameters(index = "0", paramLabel = "SERVICE")
         String service;
 
@@ -90,7 +77,7 @@ final class RosServiceCommand implements Runnable {
         public Integer call() {
             try (RosNode node = ros.node("service_type")) {
                 String type = node.serviceType(service);
-                spec.commandLine().getOut().println(ros.json ? RosText.toJson(Map.of("service", node.resolve(service), "type", type)) : type);
+                ros.out().println(ros.json ? RosText.toJson(Map.of("service", node.resolve(service), "type", type)) : type);
             }
             return ExitCodes.OK;
         }

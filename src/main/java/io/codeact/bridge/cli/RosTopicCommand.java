@@ -36,6 +36,11 @@ final class RosTopicCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getErr());
     }
 
+    /** {@code topic} made absolute the way rostopic does it for info and type: a leading slash. */
+    static String absolute(String topic) {
+        return topic.startsWith("/") ? topic : "/" + topic;
+    }
+
     /** The type the master knows for {@code topic}, or null. */
     static String typeOf(MasterClient master, String topic) {
         return master.topicTypes().get(topic);
@@ -45,15 +50,13 @@ final class RosTopicCommand implements Runnable {
     static final class ListTopics implements Callable<Integer> {
         @Mixin
         RosConnection ros;
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
             MasterClient master = ros.masterClient("topic_list");
             SystemState state = master.systemState();
             Map<String, String> types = master.topicTypes();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = ros.out();
             for (String topic : state.topics()) {
                 if (ros.json) {
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -74,8 +77,6 @@ final class RosTopicCommand implements Runnable {
     static final class Echo implements Callable<Integer> {
         @Mixin
         RosConnection ros;
-        @Spec
-        CommandSpec spec;
         @Parameters(index = "0", paramLabel = "TOPIC")
         String topic;
         @Option(names = {"-n", "--count"}, paramLabel = "N", description = "stop after N messages")
@@ -87,7 +88,7 @@ final class RosTopicCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = ros.out();
             RosText text = ros.text();
             CountDownLatch enough = new CountDownLatch(count > 0 ? count : Integer.MAX_VALUE);
             AtomicInteger printed = new AtomicInteger();
@@ -109,9 +110,8 @@ final class RosTopicCommand implements Runnable {
                 Runtime.getRuntime().addShutdownHook(new Thread(node::close));
                 boolean done = timeout > 0 ? enough.await((long) (timeout * 1000), TimeUnit.MILLISECONDS) : await(enough);
                 if (!done) {
-                    spec.commandLine().getErr().printf("codeact ros topic echo: %d of %s messages on %s within %s s%n",
+                    return ros.fail("codeact ros topic echo: %d of %s messages on %s within %s s%n",
                             printed.get(), count > 0 ? count : "any", node.resolve(topic), timeout);
-                    return ExitCodes.FAILURE;
                 }
             }
             return ExitCodes.OK;
@@ -128,8 +128,6 @@ final class RosTopicCommand implements Runnable {
     static final class Pub implements Callable<Integer> {
         @Mixin
         RosConnection ros;
-        @Spec
-        CommandSpec spec;
         @Parameters(index = "0", paramLabel = "TOPIC")
         String topic;
         @Parameters(index = "1", paramLabel = "TYPE")
@@ -149,13 +147,7 @@ final class RosTopicCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Object parsed = RosText.parse(spec.commandLine(), fields, "FIELDS");
-            if (!(parsed instanceof Map<?, ?> map)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "FIELDS must be a mapping of field names to values, e.g. '{data: hello}', got: " + fields);
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, ?> message = (Map<String, ?>) map;
+            Map<String, ?> message = ros.fields(fields, "FIELDS", "{data: hello}");
             try (RosNode node = ros.node("topic_pub")) {
                 PublisherOptions options = once || latch ? PublisherOptions.DEFAULT.latched() : PublisherOptions.DEFAULT;
                 RosPublisher pub = node.advertise(topic, type, options);
@@ -163,7 +155,7 @@ final class RosTopicCommand implements Runnable {
                     pub.publish(message);
                     pub.awaitSubscribers(1, Duration.ofMillis((long) (waitSeconds * 1000)));
                     pub.flush(Duration.ofSeconds(2));
-                    spec.commandLine().getErr().printf("published to %s (%d subscriber%s)%n", pub.topic(),
+                    ros.err().printf("published to %s (%d subscriber%s)%n", pub.topic(),
                             pub.subscriberCount(), pub.subscriberCount() == 1 ? "" : "s");
                     return ExitCodes.OK;
                 }
@@ -188,27 +180,24 @@ final class RosTopicCommand implements Runnable {
     static final class Info implements Callable<Integer> {
         @Mixin
         RosConnection ros;
-        @Spec
-        CommandSpec spec;
         @Parameters(index = "0", paramLabel = "TOPIC")
         String topic;
 
         @Override
         public Integer call() {
             MasterClient master = ros.masterClient("topic_info");
-            String resolved = topic.startsWith("/") ? topic : "/" + topic;
+            String resolved = absolute(topic);
             SystemState state = master.systemState();
             String type = typeOf(master, resolved);
             if (type == null && !state.topics().contains(resolved)) {
-                spec.commandLine().getErr().printf("codeact ros topic info: unknown topic %s (see codeact ros topic list)%n", resolved);
-                return ExitCodes.FAILURE;
+                return ros.fail("codeact ros topic info: unknown topic %s (see codeact ros topic list)%n", resolved);
             }
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("topic", resolved);
             info.put("type", type);
             info.put("publishers", nodes(master, state.publishers().getOrDefault(resolved, List.of())));
             info.put("subscribers", nodes(master, state.subscribers().getOrDefault(resolved, List.of())));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = ros.out();
             if (ros.json) {
                 out.println(RosText.toJson(info));
                 return ExitCodes.OK;
@@ -249,20 +238,17 @@ final class RosTopicCommand implements Runnable {
     static final class Type implements Callable<Integer> {
         @Mixin
         RosConnection ros;
-        @Spec
-        CommandSpec spec;
         @Parameters(index = "0", paramLabel = "TOPIC")
         String topic;
 
         @Override
         public Integer call() {
-            String resolved = topic.startsWith("/") ? topic : "/" + topic;
+            String resolved = absolute(topic);
             String type = typeOf(ros.masterClient("topic_type"), resolved);
             if (type == null) {
-                spec.commandLine().getErr().printf("codeact ros topic type: unknown topic %s%n", resolved);
-                return ExitCodes.FAILURE;
+                return ros.fail("codeact ros topic type: unknown topic %s%n", resolved);
             }
-            spec.commandLine().getOut().println(ros.json ? RosText.toJson(Map.of("topic", resolved, "type", type)) : type);
+            ros.out().println(ros.json ? RosText.toJson(Map.of("topic", resolved, "type", type)) : type);
             return ExitCodes.OK;
         }
     }
@@ -271,8 +257,6 @@ final class RosTopicCommand implements Runnable {
     static final class Hz implements Callable<Integer> {
         @Mixin
         RosConnection ros;
-        @Spec
-        CommandSpec spec;
         @Parameters(index = "0", paramLabel = "TOPIC")
         String topic;
         @Option(names = {"-w", "--window"}, paramLabel = "N", description = "rate over the last N messages (default 100)")
@@ -282,7 +266,7 @@ final class RosTopicCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = ros.out();
             RateWindow rates = new RateWindow(window);
             try (RosNode node = ros.node("topic_hz")) {
                 node.subscribe(topic, (MessageType) null, message -> rates.tick(System.nanoTime()));

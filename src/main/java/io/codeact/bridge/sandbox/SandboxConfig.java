@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  *     dropped and counted in a marker
  * @param recursionLimit Python's {@code sys.setrecursionlimit} at session start (default 1000, as CPython)
  * @param helperPaths directories of pure-Python helper modules that actions may import, read-only
- * @param preImports standard-library modules imported while a session warms up, so actions do not pay for them
+ * @param preImports standard-library modules imported in contexts warmed ahead of demand (not in ones built
+ *     while a caller waits), so actions do not pay for them
  * @param warmSessions sessions kept built and warmed ahead of demand (default 1)
  * @param heapKillFraction heap use, after a full collection, above which the heap guard ends the
  *     action that allocated most (default 0.80 of the maximum heap)

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,11 +48,12 @@ public final class SandboxEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxEngine.class);
     private static final String PRELUDE_NAME = "<codeact prelude>";
     private static final String BOOT = """
-            def __codeact_boot(source, config_json):
+            def __codeact_boot(source, config_json, pre_imports_json):
                 import sys, types, json
                 module = types.ModuleType("_codeact")
                 module.__file__ = "<codeact prelude>"
                 module.__codeact_config__ = json.loads(config_json)
+                module.__codeact_config__["pre_imports"] = json.loads(pre_imports_json)
                 sys.modules["_codeact"] = module
                 exec(compile(source, "<codeact prelude>", "exec"), module.__dict__)
                 return module
@@ -102,7 +104,8 @@ public final class SandboxEngine implements AutoCloseable {
         }
         WarmContext context = warm.poll();
         if (context == null) {
-            context = buildContext();
+            // built on demand: the caller is waiting, so the common imports are left to the actions
+            context = buildContext(List.of());
         }
         Session session = new Session(id, this, context, actionThreads);
         open.add(session);
@@ -142,7 +145,7 @@ public final class SandboxEngine implements AutoCloseable {
             warmer.execute(() -> {
                 try {
                     if (!closed) {
-                        warm.add(buildContext());
+                        warm.add(buildContext(config.preImports()));
                     }
                 } catch (RuntimeException e) {
                     if (!closed) {  // closing the engine cancels a context being warmed: not an error
@@ -155,7 +158,7 @@ public final class SandboxEngine implements AutoCloseable {
         }
     }
 
-    private WarmContext buildContext() {
+    private WarmContext buildContext(List<String> preImports) {
         CappedOutput out = new CappedOutput(config.outputCapBytes());
         CappedOutput err = new CappedOutput(config.outputCapBytes());
         Context.Builder builder = Context.newBuilder("python")
@@ -179,7 +182,7 @@ public final class SandboxEngine implements AutoCloseable {
         Context context = builder.build();
         try {
             Value boot = context.eval(Source.create("python", BOOT));
-            Value module = boot.execute(prelude, preludeConfig);
+            Value module = boot.execute(prelude, preludeConfig, preImportsJson(preImports));
             context.eval("python", "del __codeact_boot");
             out.reset();
             err.reset();
@@ -205,10 +208,17 @@ public final class SandboxEngine implements AutoCloseable {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("recursion_limit", config.recursionLimit());
         c.put("denied_modules", SandboxConfig.DENIED_MODULES);
-        c.put("pre_imports", config.preImports());
         c.put("helper_paths", config.helperPaths().stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
         try {
             return new ObjectMapper().writeValueAsString(c);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String preImportsJson(List<String> modules) {
+        try {
+            return new ObjectMapper().writeValueAsString(modules);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

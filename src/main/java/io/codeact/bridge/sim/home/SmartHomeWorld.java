@@ -1,18 +1,14 @@
 package io.codeact.bridge.sim.home;
 
-import io.codeact.bridge.sim.Activity;
 import io.codeact.bridge.sim.ScenarioException;
-import io.codeact.bridge.sim.SimClock;
 import io.codeact.bridge.sim.World;
-import io.codeact.bridge.sim.internal.CommandTable;
 import io.codeact.bridge.sim.internal.Fields;
-import io.codeact.bridge.sim.internal.Ticker;
+import io.codeact.bridge.sim.internal.TickedWorld;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -31,7 +27,7 @@ import java.util.SplittableRandom;
  *
  * Not thread-safe; see {@link World}.
  */
-public final class SmartHomeWorld implements World {
+public final class SmartHomeWorld extends TickedWorld<SmartHomeScenario> {
     static final double DOOR_OPEN_SECONDS = 4;
     private static final double LIGHT_WATTS = 10;
     private static final double HEATER_WATTS = 2000;
@@ -45,11 +41,6 @@ public final class SmartHomeWorld implements World {
         double offset;
     }
 
-    private final SmartHomeScenario scenario;
-    private final SimClock clock = new SimClock();
-    private final Ticker ticker;
-    private final CommandTable commands;
-    private long seed;
     final Map<String, RoomState> rooms = new LinkedHashMap<>();
     List<String> sensorNames = List.of();
     ThermalModel thermal;
@@ -62,9 +53,8 @@ public final class SmartHomeWorld implements World {
     SplittableRandom noise;
 
     private SmartHomeWorld(SmartHomeScenario scenario, long seed) {
-        this.scenario = scenario;
-        this.ticker = new Ticker(clock, scenario.tick());
-        this.commands = new SmartHomeApi(this).table();
+        super("smart_home", scenario, scenario.tick());
+        serve(new SmartHomeApi(this).table());
         reset(seed);
     }
 
@@ -79,48 +69,9 @@ public final class SmartHomeWorld implements World {
         return create(SmartHomeScenario.fromMap(scenario), seed);
     }
 
-    public SmartHomeScenario scenario() {
-        return scenario;
-    }
-
     @Override
-    public String name() {
-        return "smart_home";
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public SimClock clock() {
-        return clock;
-    }
-
-    @Override
-    public double tickSeconds() {
-        return ticker.tickSeconds();
-    }
-
-    @Override
-    public Set<String> apis() {
-        return commands.apis();
-    }
-
-    @Override
-    public Activity start(String api, Map<String, ?> args) {
-        return commands.start(api, args);
-    }
-
-    @Override
-    public void step(double dtSeconds) {
-        double dt = ticker.tickSeconds();
-        ticker.advance(name(), dtSeconds, () -> tick(dt));
-    }
-
-    private void tick(double dt) {
-        double t = clock.seconds();
+    protected void tick(double dt) {
+        double t = clock().seconds();
         for (Resident r : residents) {
             while (r.next < r.script.size() && r.script.get(r.next).at() <= t) {
                 move(r, r.script.get(r.next++).go(), t);
@@ -176,7 +127,7 @@ public final class SmartHomeWorld implements World {
     }
 
     boolean doorOpen() {
-        return clock.seconds() < doorOpenUntil;
+        return clock().seconds() < doorOpenUntil;
     }
 
     void log(double t, String kind, String detail) {
@@ -187,15 +138,11 @@ public final class SmartHomeWorld implements World {
 
     Map<String, Object> garageResult(String status) {
         return Fields.of("status", status, "state", garage.state(), "position", Fields.round(garage.position, 3),
-                "t", Fields.mm(clock.seconds()));
+                "t", Fields.mm(clock().seconds()));
     }
 
     @Override
-    public void reset(long seed) {
-        this.seed = seed;
-        clock.reset();
-        ticker.reset();
-        SplittableRandom root = new SplittableRandom(seed);
+    protected void resetState(SplittableRandom root) {
         SplittableRandom offsets = root.split();
         SplittableRandom presence = root.split();
         noise = root.split();
@@ -265,10 +212,10 @@ public final class SmartHomeWorld implements World {
         for (Resident r : residents) {
             people.put(r.name, Fields.of("home", r.home, "room", r.room));
         }
-        double t = clock.seconds();
+        double t = clock().seconds();
         return Fields.of(
                 "world", name(),
-                "seed", seed,
+                "seed", seed(),
                 "t", t,
                 "temperature", thermal.temperature,
                 "outdoor_temperature", thermal.outdoor(t),
@@ -290,7 +237,7 @@ public final class SmartHomeWorld implements World {
         for (String sensor : sensorNames) {
             out.put(sensor.replace('.', '/'), SmartHomeApi.read(this, sensor));
         }
-        double t = Fields.mm(clock.seconds());
+        double t = Fields.mm(clock().seconds());
         out.put("thermostat/state", Fields.of("setpoint", thermal.setpoint, "mode", thermal.mode, "action", thermal.action(), "t", t));
         out.put("lock/state", Fields.of("locked", locked, "t", t));
         out.put("garage/state", Fields.of("state", garage.state(), "position", Fields.round(garage.position, 3), "t", t));
@@ -300,6 +247,6 @@ public final class SmartHomeWorld implements World {
 
     @Override
     public String toString() {
-        return "SmartHomeWorld[seed=" + seed + ", t=" + clock.seconds() + " s, rooms=" + rooms.keySet() + "]";
+        return "SmartHomeWorld[seed=" + seed() + ", t=" + clock().seconds() + " s, rooms=" + rooms.keySet() + "]";
     }
 }

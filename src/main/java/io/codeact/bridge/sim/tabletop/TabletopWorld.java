@@ -1,17 +1,13 @@
 package io.codeact.bridge.sim.tabletop;
 
-import io.codeact.bridge.sim.Activity;
 import io.codeact.bridge.sim.ScenarioException;
-import io.codeact.bridge.sim.SimClock;
 import io.codeact.bridge.sim.World;
-import io.codeact.bridge.sim.internal.CommandTable;
 import io.codeact.bridge.sim.internal.Fields;
-import io.codeact.bridge.sim.internal.Ticker;
+import io.codeact.bridge.sim.internal.TickedWorld;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -29,23 +25,17 @@ import java.util.SplittableRandom;
  *
  * Not thread-safe; see {@link World}.
  */
-public final class TabletopWorld implements World {
+public final class TabletopWorld extends TickedWorld<TabletopScenario> {
     private static final String[] RANDOM_COLORS = {"purple", "orange", "cyan", "pink", "white", "black", "brown", "grey"};
     private static final double[] RANDOM_SIZES = {0.03, 0.04, 0.05};
 
-    private final TabletopScenario scenario;
-    private final SimClock clock = new SimClock();
-    private final Ticker ticker;
-    private final CommandTable commands;
-    private long seed;
     final List<Block> blocks = new ArrayList<>();
     final Arm arm = new Arm();
     SplittableRandom cameraNoise;
 
     private TabletopWorld(TabletopScenario scenario, long seed) {
-        this.scenario = scenario;
-        this.ticker = new Ticker(clock, scenario.tick());
-        this.commands = new TabletopApi(this).table();
+        super("tabletop", scenario, scenario.tick());
+        serve(new TabletopApi(this).table());
         reset(seed);
     }
 
@@ -60,47 +50,8 @@ public final class TabletopWorld implements World {
         return create(TabletopScenario.fromMap(scenario), seed);
     }
 
-    public TabletopScenario scenario() {
-        return scenario;
-    }
-
     @Override
-    public String name() {
-        return "tabletop";
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public SimClock clock() {
-        return clock;
-    }
-
-    @Override
-    public double tickSeconds() {
-        return ticker.tickSeconds();
-    }
-
-    @Override
-    public Set<String> apis() {
-        return commands.apis();
-    }
-
-    @Override
-    public Activity start(String api, Map<String, ?> args) {
-        return commands.start(api, args);
-    }
-
-    @Override
-    public void step(double dtSeconds) {
-        double dt = ticker.tickSeconds();
-        ticker.advance(name(), dtSeconds, () -> tick(dt));
-    }
-
-    private void tick(double dt) {
+    protected void tick(double dt) {
         if (arm.activity == null) {
             return;
         }
@@ -187,11 +138,7 @@ public final class TabletopWorld implements World {
     }
 
     @Override
-    public void reset(long seed) {
-        this.seed = seed;
-        clock.reset();
-        ticker.reset();
-        SplittableRandom root = new SplittableRandom(seed);
+    protected void resetState(SplittableRandom root) {
         SplittableRandom layout = root.split();
         cameraNoise = root.split();
         blocks.clear();
@@ -274,8 +221,8 @@ public final class TabletopWorld implements World {
         TabletopScenario.Table t = scenario.table();
         return Fields.of(
                 "world", name(),
-                "seed", seed,
-                "t", clock.seconds(),
+                "seed", seed(),
+                "t", clock().seconds(),
                 "table", Fields.of("x_min", t.xMin(), "x_max", t.xMax(), "y_min", t.yMin(), "y_max", t.yMax()),
                 "arm", Fields.of("x", arm.x, "y", arm.y, "z", arm.z, "moving", arm.moving(),
                         "target", arm.moving() ? List.of(arm.tx, arm.ty, arm.tz) : null),
@@ -314,7 +261,7 @@ public final class TabletopWorld implements World {
 
     @Override
     public Map<String, Object> telemetry() {
-        double t = Fields.mm(clock.seconds());
+        double t = Fields.mm(clock().seconds());
         Map<String, Object> pose = pose();
         pose.put("t", t);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -326,6 +273,6 @@ public final class TabletopWorld implements World {
 
     @Override
     public String toString() {
-        return "TabletopWorld[seed=" + seed + ", t=" + clock.seconds() + " s, blocks=" + blocks.size() + "]";
+        return "TabletopWorld[seed=" + seed() + ", t=" + clock().seconds() + " s, blocks=" + blocks.size() + "]";
     }
 }

@@ -1,17 +1,13 @@
 package io.codeact.bridge.sim.warehouse;
 
-import io.codeact.bridge.sim.Activity;
 import io.codeact.bridge.sim.ScenarioException;
-import io.codeact.bridge.sim.SimClock;
 import io.codeact.bridge.sim.World;
-import io.codeact.bridge.sim.internal.CommandTable;
 import io.codeact.bridge.sim.internal.Fields;
-import io.codeact.bridge.sim.internal.Ticker;
+import io.codeact.bridge.sim.internal.TickedWorld;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -28,20 +24,14 @@ import java.util.SplittableRandom;
  *
  * Not thread-safe; see {@link World}.
  */
-public final class WarehouseWorld implements World {
-    private final WarehouseScenario scenario;
-    private final SimClock clock = new SimClock();
-    private final Ticker ticker;
-    private final CommandTable commands;
-    private long seed;
+public final class WarehouseWorld extends TickedWorld<WarehouseScenario> {
     FloorMap map;
     final List<Robot> robots = new ArrayList<>();
     final Map<String, Robot> byName = new LinkedHashMap<>();
 
     private WarehouseWorld(WarehouseScenario scenario, long seed) {
-        this.scenario = scenario;
-        this.ticker = new Ticker(clock, scenario.tick());
-        this.commands = new WarehouseApi(this).table();
+        super("warehouse", scenario, scenario.tick());
+        serve(new WarehouseApi(this).table());
         reset(seed);
     }
 
@@ -59,57 +49,16 @@ public final class WarehouseWorld implements World {
         return create(WarehouseScenario.fromMap(scenario), seed);
     }
 
-    public WarehouseScenario scenario() {
-        return scenario;
+    @Override
+    protected void tick(double dt) {
+        double now = clock().seconds();
+        for (Robot r : robots) {
+            r.tick(dt, now, map, robots, scenario);
+        }
     }
 
     @Override
-    public String name() {
-        return "warehouse";
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public SimClock clock() {
-        return clock;
-    }
-
-    @Override
-    public double tickSeconds() {
-        return ticker.tickSeconds();
-    }
-
-    @Override
-    public Set<String> apis() {
-        return commands.apis();
-    }
-
-    @Override
-    public Activity start(String api, Map<String, ?> args) {
-        return commands.start(api, args);
-    }
-
-    @Override
-    public void step(double dtSeconds) {
-        double dt = ticker.tickSeconds();
-        ticker.advance(name(), dtSeconds, () -> {
-            double now = clock.seconds();
-            for (Robot r : robots) {
-                r.tick(dt, now, map, robots, scenario);
-            }
-        });
-    }
-
-    @Override
-    public void reset(long seed) {
-        this.seed = seed;
-        clock.reset();
-        ticker.reset();
-        SplittableRandom root = new SplittableRandom(seed);
+    protected void resetState(SplittableRandom root) {
         List<WarehouseScenario.Solid> solids = new ArrayList<>(scenario.solids());
         solids.addAll(randomObstacles(root.split(), solids));
         map = new FloorMap(solids);
@@ -186,8 +135,8 @@ public final class WarehouseWorld implements World {
         }
         return Fields.of(
                 "world", name(),
-                "seed", seed,
-                "t", clock.seconds(),
+                "seed", seed(),
+                "t", clock().seconds(),
                 "map", mapState(),
                 "robots", robotStates);
     }
@@ -209,7 +158,7 @@ public final class WarehouseWorld implements World {
     @Override
     public Map<String, Object> telemetry() {
         Map<String, Object> out = new LinkedHashMap<>();
-        double t = Fields.mm(clock.seconds());
+        double t = Fields.mm(clock().seconds());
         for (Robot r : robots) {
             Map<String, Object> odom = r.odomPose();
             odom.put("linear", Fields.mm(r.linear));
@@ -244,6 +193,6 @@ public final class WarehouseWorld implements World {
 
     @Override
     public String toString() {
-        return "WarehouseWorld[seed=" + seed + ", t=" + clock.seconds() + " s, robots=" + byName.keySet() + "]";
+        return "WarehouseWorld[seed=" + seed() + ", t=" + clock().seconds() + " s, robots=" + byName.keySet() + "]";
     }
 }

@@ -27,7 +27,7 @@ import java.util.OptionalInt;
  * Map<String, Object> back = twist.deserialize(wire);   // {linear={x=0.5, y=0.0, z=0.0}, angular={...}}
  * }</pre>
  */
-public final class MessageType {
+public final class MessageType implements RosType {
     private final ResolvedMessage resolved;
     private final List<Field> fields;
     private final List<Constant> constants;
@@ -43,11 +43,13 @@ public final class MessageType {
     }
 
     /** The full type name, e.g. {@code geometry_msgs/Twist}. */
+    @Override
     public String name() {
         return resolved.spec().name();
     }
 
     /** The MD5 sum as 32 lowercase hex digits, the same as {@code rosmsg md5} prints. */
+    @Override
     public String md5() {
         return resolved.md5();
     }
@@ -123,25 +125,6 @@ public final class MessageType {
             return resolved.codec().deserialize(bytes, offset, length);
         } catch (CodecProblem p) {
             throw new MalformedMessageException(name(), p.path(), p.problem(), p);
-        }
-    }
-
-    /** Whether a peer announcing {@code peerMd5} can talk to us: the same sum, or the wildcard {@code *} that {@code rostopic} sends. */
-    public boolean matchesMd5(String peerMd5) {
-        return md5().equals(peerMd5) || "*".equals(peerMd5);
-    }
-
-    /**
-     * Checks what a peer announced in its connection header.
-     *
-     * @param channel  the topic, for the message, e.g. {@code /cmd_vel}
-     * @param peerType the {@code type} the peer sent
-     * @param peerMd5  the {@code md5sum} the peer sent
-     * @throws TypeMismatchException naming both sides if the MD5 sums differ and the peer did not send {@code *}
-     */
-    public void requireCompatible(String channel, String peerType, String peerMd5) {
-        if (!matchesMd5(peerMd5)) {
-            throw new TypeMismatchException(channel, name(), md5(), peerType, peerMd5);
         }
     }
 

@@ -11,7 +11,7 @@ import io.codeact.bridge.transport.ros.internal.ResolvedService;
  * byte[] request = setBool.request().serialize(Map.of("data", true));
  * }</pre>
  */
-public final class ServiceType {
+public final class ServiceType implements RosType {
     private final ResolvedService resolved;
     private final MessageType request;
     private final MessageType response;
@@ -23,11 +23,13 @@ public final class ServiceType {
     }
 
     /** The full type name, e.g. {@code std_srvs/SetBool}. */
+    @Override
     public String name() {
         return resolved.spec().name();
     }
 
     /** The MD5 sum as 32 lowercase hex digits, the same as {@code rossrv md5} prints. */
+    @Override
     public String md5() {
         return resolved.md5();
     }
@@ -50,23 +52,6 @@ public final class ServiceType {
     /** The response message type, {@code pkg/TypeResponse}. */
     public MessageType response() {
         return response;
-    }
-
-    /** Whether a peer announcing {@code peerMd5} can talk to us: the same sum, or the wildcard {@code *} that {@code rostopic} sends. */
-    public boolean matchesMd5(String peerMd5) {
-        return md5().equals(peerMd5) || "*".equals(peerMd5);
-    }
-
-    /**
-     * Checks what a service client or server announced in its connection header.
-     *
-     * @param service  the service name, for the message, e.g. {@code /set_mode}
-     * @throws TypeMismatchException naming both sides if the MD5 sums differ and the peer did not send {@code *}
-     */
-    public void requireCompatible(String service, String peerType, String peerMd5) {
-        if (!matchesMd5(peerMd5)) {
-            throw new TypeMismatchException(service, name(), md5(), peerType, peerMd5);
-        }
     }
 
     @Override

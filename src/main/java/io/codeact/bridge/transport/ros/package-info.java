@@ -15,7 +15,8 @@
  *
  * <p><b>Messages at runtime</b>: {@link io.codeact.bridge.transport.ros.MessageRegistry} loads {@code .msg}/{@code .srv}
  * definitions (bundled standard sets, a ROS install, or text), and gives
- * {@link io.codeact.bridge.transport.ros.MessageType} and {@link io.codeact.bridge.transport.ros.ServiceType}:
+ * {@link io.codeact.bridge.transport.ros.MessageType} and {@link io.codeact.bridge.transport.ros.ServiceType} (both a
+ * {@link io.codeact.bridge.transport.ros.RosType}, checked against what a peer announces):
  * the MD5 sums and {@code message_definition} texts genmsg would compute, and serialisation between the ROS 1
  * wire format and Java maps. {@link io.codeact.bridge.transport.ros.Time} and
  * {@link io.codeact.bridge.transport.ros.Duration} are the ROS time values.

@@ -1,8 +1,6 @@
 package io.codeact.bridge.transport.mqtt.internal;
 
 import io.codeact.bridge.transport.TransportException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -15,21 +13,15 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /** {@link MqttLink} on Paho's MQTT 3.1.1 client, for brokers that refuse MQTT 5. */
-public final class PahoV3Link implements MqttLink {
-    private static final ThreadLocal<Boolean> CALLBACK = ThreadLocal.withInitial(() -> false);
-
-    private final LinkSettings settings;
-    private final LinkEvents events;
+public final class PahoV3Link extends PahoLink {
     private final MqttAsyncClient client;
-    private volatile boolean closed;
 
     public PahoV3Link(LinkSettings settings, LinkEvents events) {
-        this.settings = settings;
-        this.events = events;
+        super(settings, events, "MQTT 3.1.1");
         try {
             this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
-            throw new TransportException("cannot create an MQTT 3.1.1 client for " + settings.serverUri() + ": " + e.getMessage(), e);
+            throw clientFailed(e);
         }
         client.setCallback(new Callback());
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
@@ -65,27 +57,19 @@ public final class PahoV3Link implements MqttLink {
         try {
             client.connect(o).waitForCompletion(settings.connectTimeout().toMillis() + 1000);
         } catch (MqttException e) {
-            throw new TransportException(Failures.connectFailed(settings.serverUri(), "MQTT 3.1.1", e), e);
+            throw connectFailed(e);
         }
     }
 
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retain) {
-        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        long deadline = publishDeadline();
         while (true) {
             try {
                 client.publish(topic, payload, qos, retain);
                 return;
             } catch (MqttException e) {
-                if ((e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT || e.getReasonCode() == MqttException.REASON_CODE_NO_MESSAGE_IDS_AVAILABLE)
-                        && System.nanoTime() < deadline && !closed) {
-                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
-                    continue;
-                }
-                if (e.getReasonCode() == MqttException.REASON_CODE_DISCONNECTED_BUFFER_FULL) {
-                    throw new OfflineBufferFullException(e.getMessage(), e);
-                }
-                throw new TransportException("cannot publish to " + topic + " on " + settings.serverUri() + ": " + e.getMessage(), e);
+                retryOrThrow(topic, e, e.getReasonCode(), deadline);
             }
         }
     }
@@ -113,18 +97,7 @@ public final class PahoV3Link implements MqttLink {
                 });
             }
         } catch (MqttException e) {
-            throw new TransportException("cannot subscribe to " + filter + " on " + settings.serverUri() + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void unsubscribe(String filter) {
-        try {
-            if (client.isConnected()) {
-                client.unsubscribe(filter);
-            }
-        } catch (MqttException e) {
-            events.failed("unsubscribe from " + filter, e);
+            throw subscribeFailed(filter, e);
         }
     }
 
@@ -134,44 +107,34 @@ public final class PahoV3Link implements MqttLink {
     }
 
     @Override
-    public boolean onCallbackThread() {
-        return CALLBACK.get();
+    void unsubscribeNow(String filter) throws MqttException {
+        client.unsubscribe(filter);
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (client.isConnected()) {
-                client.disconnect(2000).waitForCompletion(3000);
-            } else {
-                client.disconnectForcibly(0, 500, false);
-            }
-        } catch (MqttException e) {
-            events.failed("disconnect from " + settings.serverUri(), e);
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            events.failed("close the client for " + settings.serverUri(), e);
-        }
+    void disconnect(long quiesceMillis, long waitMillis) throws MqttException {
+        client.disconnect(quiesceMillis).waitForCompletion(waitMillis);
+    }
+
+    @Override
+    void disconnectForcibly(long quiesceMillis, long disconnectMillis) throws MqttException {
+        client.disconnectForcibly(quiesceMillis, disconnectMillis, false);
+    }
+
+    @Override
+    void closeClient() throws MqttException {
+        client.close(true);
     }
 
     private final class Callback implements MqttCallbackExtended {
         @Override
         public void connectionLost(Throwable cause) {
-            if (!closed) {
-                events.lost(cause);
-            }
+            lost(cause);
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            CALLBACK.set(true);
-            events.message(topic, message.getPayload(), message.getQos(), message.isRetained());
+            arrived(topic, message.getPayload(), message.getQos(), message.isRetained());
         }
 
         @Override
@@ -179,8 +142,7 @@ public final class PahoV3Link implements MqttLink {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            CALLBACK.set(true);
-            events.connected(reconnect, false);
+            connected(reconnect);
         }
     }
 }

@@ -2,8 +2,6 @@ package io.codeact.bridge.transport.mqtt.internal;
 
 import io.codeact.bridge.transport.TransportException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -18,25 +16,15 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** {@link MqttLink} on Paho's MQTT 5 client. */
-public final class PahoV5Link implements MqttLink {
-    private static final int MAX_INFLIGHT = 32202;
-    /** Paho gives even QoS 0 messages an id until they are written; a burst can use all 65535. */
-    private static final int NO_MESSAGE_IDS = 32001;
-    private static final int BUFFER_FULL = 32203;
-    private static final ThreadLocal<Boolean> CALLBACK = ThreadLocal.withInitial(() -> false);
-
-    private final LinkSettings settings;
-    private final LinkEvents events;
+public final class PahoV5Link extends PahoLink {
     private final MqttAsyncClient client;
-    private volatile boolean closed;
 
     public PahoV5Link(LinkSettings settings, LinkEvents events) {
-        this.settings = settings;
-        this.events = events;
+        super(settings, events, "MQTT 5");
         try {
             this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
-            throw new TransportException("cannot create an MQTT 5 client for " + settings.serverUri() + ": " + e.getMessage(), e);
+            throw clientFailed(e);
         }
         client.setCallback(new Callback());
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
@@ -74,28 +62,19 @@ public final class PahoV5Link implements MqttLink {
             IMqttToken token = client.connect(o);
             token.waitForCompletion(settings.connectTimeout().toMillis() + 1000);
         } catch (MqttException e) {
-            throw new TransportException(Failures.connectFailed(settings.serverUri(), "MQTT 5", e), e);
+            throw connectFailed(e);
         }
     }
 
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retain) {
-        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        long deadline = publishDeadline();
         while (true) {
             try {
                 client.publish(topic, payload, qos, retain, null, null);
                 return;
             } catch (MqttException e) {
-                if ((e.getReasonCode() == MAX_INFLIGHT || e.getReasonCode() == NO_MESSAGE_IDS) && System.nanoTime() < deadline && !closed) {
-                    // The broker's receive maximum is reached, or Paho's queue holds 65535 unwritten messages:
-                    // wait for acknowledgements or writes to free a slot (back-pressure on the publisher).
-                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
-                    continue;
-                }
-                if (e.getReasonCode() == BUFFER_FULL) {
-                    throw new OfflineBufferFullException(e.getMessage(), e);
-                }
-                throw new TransportException("cannot publish to " + topic + " on " + settings.serverUri() + ": " + e.getMessage(), e);
+                retryOrThrow(topic, e, e.getReasonCode(), deadline);
             }
         }
     }
@@ -128,18 +107,7 @@ public final class PahoV5Link implements MqttLink {
                 }, new MqttProperties());
             }
         } catch (MqttException e) {
-            throw new TransportException("cannot subscribe to " + filter + " on " + settings.serverUri() + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void unsubscribe(String filter) {
-        try {
-            if (client.isConnected()) {
-                client.unsubscribe(filter);
-            }
-        } catch (MqttException e) {
-            events.failed("unsubscribe from " + filter, e);
+            throw subscribeFailed(filter, e);
         }
     }
 
@@ -149,40 +117,31 @@ public final class PahoV5Link implements MqttLink {
     }
 
     @Override
-    public boolean onCallbackThread() {
-        return CALLBACK.get();
+    void unsubscribeNow(String filter) throws MqttException {
+        client.unsubscribe(filter);
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (client.isConnected()) {
-                client.disconnect(2000).waitForCompletion(3000);
-            } else {
-                client.disconnectForcibly(0, 500, false);
-            }
-        } catch (MqttException e) {
-            events.failed("disconnect from " + settings.serverUri(), e);
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            events.failed("close the client for " + settings.serverUri(), e);
-        }
+    void disconnect(long quiesceMillis, long waitMillis) throws MqttException {
+        client.disconnect(quiesceMillis).waitForCompletion(waitMillis);
+    }
+
+    @Override
+    void disconnectForcibly(long quiesceMillis, long disconnectMillis) throws MqttException {
+        client.disconnectForcibly(quiesceMillis, disconnectMillis, false);
+    }
+
+    @Override
+    void closeClient() throws MqttException {
+        client.close(true);
     }
 
     private final class Callback implements MqttCallback {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            if (!closed) {
-                events.lost(response.getException() != null ? response.getException()
-                        : new TransportException("the broker disconnected: " + response.getReasonString()
-                                + " (reason code " + response.getReturnCode() + ")"));
-            }
+            lost(response.getException() != null ? response.getException()
+                    : new TransportException("the broker disconnected: " + response.getReasonString()
+                            + " (reason code " + response.getReturnCode() + ")"));
         }
 
         @Override
@@ -192,8 +151,7 @@ public final class PahoV5Link implements MqttLink {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            CALLBACK.set(true);
-            events.message(topic, message.getPayload(), message.getQos(), message.isRetained());
+            arrived(topic, message.getPayload(), message.getQos(), message.isRetained());
         }
 
         @Override
@@ -201,8 +159,7 @@ public final class PahoV5Link implements MqttLink {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            CALLBACK.set(true);
-            events.connected(reconnect, false);
+            connected(reconnect);
         }
 
         @Override

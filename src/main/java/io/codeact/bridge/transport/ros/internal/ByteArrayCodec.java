@@ -7,50 +7,32 @@ import java.util.List;
  * {@code byte[]} like rospy reads them as {@code bytes}. Writing also accepts a list of numbers 0..255.
  */
 final class ByteArrayCodec implements FieldCodec {
-    private final Primitive element;
+    private final ArrayShape shape;
     private final int fixedLength;
-    private final String rosType;
 
     /** @param fixedLength N for {@code uint8[N]}, -1 for {@code uint8[]} */
     ByteArrayCodec(Primitive element, int fixedLength) {
-        this.element = element;
+        this.shape = new ArrayShape(element, fixedLength);
         this.fixedLength = fixedLength;
-        this.rosType = element.rosType() + (fixedLength >= 0 ? "[" + fixedLength + "]" : "[]");
     }
 
     @Override
     public String rosType() {
-        return rosType;
+        return shape.rosType();
     }
 
     @Override
     public void write(Object value, WireWriter out) {
         if (value instanceof byte[] bytes) {
-            writeLength(bytes.length, out);
+            shape.writeLength(bytes.length, out);
             out.writeBytes(bytes);
         } else if (value instanceof List<?> list) {
-            writeLength(list.size(), out);
+            shape.writeLength(list.size(), out);
             for (int i = 0; i < list.size(); i++) {
-                Object v = list.get(i);
-                if (v == null) {
-                    throw CodecProblem.expected(element.rosType(), null).atIndex(i);
-                }
-                try {
-                    element.write(v, out);
-                } catch (CodecProblem p) {
-                    throw p.atIndex(i);
-                }
+                shape.writeElement(list.get(i), i, out);
             }
         } else {
-            throw CodecProblem.expected(rosType + " (byte[] or a list)", value);
-        }
-    }
-
-    private void writeLength(int length, WireWriter out) {
-        if (fixedLength < 0) {
-            out.writeInt(length);
-        } else if (length != fixedLength) {
-            throw CodecProblem.wrongLength(rosType, fixedLength, length);
+            throw CodecProblem.expected(shape.rosType() + " (byte[] or a list)", value);
         }
     }
 

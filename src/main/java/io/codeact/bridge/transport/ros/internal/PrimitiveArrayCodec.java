@@ -12,26 +12,24 @@ import java.util.List;
 final class PrimitiveArrayCodec implements FieldCodec {
     private final Primitive element;
     private final Primitive wire;
-    private final int fixedLength;
-    private final String rosType;
+    private final ArrayShape shape;
 
     /** @param fixedLength N for {@code T[N]}, -1 for {@code T[]} */
     PrimitiveArrayCodec(Primitive element, int fixedLength) {
         this.element = element;
         this.wire = element.wireType();
-        this.fixedLength = fixedLength;
-        this.rosType = element.rosType() + (fixedLength >= 0 ? "[" + fixedLength + "]" : "[]");
+        this.shape = new ArrayShape(element, fixedLength);
     }
 
     @Override
     public String rosType() {
-        return rosType;
+        return shape.rosType();
     }
 
     @Override
     public void write(Object value, WireWriter out) {
         if (value instanceof List<?> list) {
-            writeLength(list.size(), out);
+            shape.writeLength(list.size(), out);
             if (wire == Primitive.FLOAT64 && list instanceof NumericLists.Doubles d) {
                 out.writeDoubles(d.values);
             } else if (wire == Primitive.FLOAT32 && list instanceof NumericLists.Floats f) {
@@ -40,28 +38,28 @@ final class PrimitiveArrayCodec implements FieldCodec {
                 writeFloatingPoint(list, out);
             } else {
                 for (int i = 0; i < list.size(); i++) {
-                    writeElement(list.get(i), i, out);
+                    shape.writeElement(list.get(i), i, out);
                 }
             }
         } else if (value instanceof double[] doubles && wire == Primitive.FLOAT64) {
-            writeLength(doubles.length, out);
+            shape.writeLength(doubles.length, out);
             out.writeDoubles(doubles);
         } else if (value instanceof float[] floats && wire == Primitive.FLOAT32) {
-            writeLength(floats.length, out);
+            shape.writeLength(floats.length, out);
             out.writeFloats(floats);
         } else if (value instanceof Object[] array) {
-            writeLength(array.length, out);
+            shape.writeLength(array.length, out);
             for (int i = 0; i < array.length; i++) {
-                writeElement(array[i], i, out);
+                shape.writeElement(array[i], i, out);
             }
         } else if (value.getClass().isArray()) {
             int length = Array.getLength(value);
-            writeLength(length, out);
+            shape.writeLength(length, out);
             for (int i = 0; i < length; i++) {
-                writeElement(Array.get(value, i), i, out);
+                shape.writeElement(Array.get(value, i), i, out);
             }
         } else {
-            throw CodecProblem.expected(rosType + " (a list)", value);
+            throw CodecProblem.expected(shape.rosType() + " (a list)", value);
         }
     }
 
@@ -76,50 +74,19 @@ final class PrimitiveArrayCodec implements FieldCodec {
                     out.writeDouble(n.doubleValue());
                 }
             } else {
-                writeElement(list.get(i), i, out);
+                shape.writeElement(list.get(i), i, out);
             }
-        }
-    }
-
-    private void writeLength(int length, WireWriter out) {
-        if (fixedLength < 0) {
-            out.writeInt(length);
-        } else if (length != fixedLength) {
-            throw CodecProblem.wrongLength(rosType, fixedLength, length);
-        }
-    }
-
-    private void writeElement(Object value, int index, WireWriter out) {
-        if (value == null) {
-            throw CodecProblem.expected(element.rosType(), null).atIndex(index);
-        }
-        try {
-            element.write(value, out);
-        } catch (CodecProblem p) {
-            throw p.atIndex(index);
         }
     }
 
     @Override
     public void writeDefault(WireWriter out) {
-        if (fixedLength < 0) {
-            out.writeInt(0);
-        } else {
-            for (int i = 0; i < fixedLength; i++) {
-                element.writeDefault(out);
-            }
-        }
+        shape.writeDefault(out);
     }
 
     @Override
     public Object read(WireReader in) {
-        int length;
-        if (fixedLength < 0) {
-            length = in.readLength(element.minSize());
-        } else {
-            length = fixedLength;
-            in.need((long) length * element.minSize());
-        }
+        int length = shape.readLength(in);
         switch (wire) {
             case FLOAT64 -> {
                 double[] values = new double[length];
@@ -153,11 +120,7 @@ final class PrimitiveArrayCodec implements FieldCodec {
             default -> {
                 List<Object> values = new ArrayList<>(length);
                 for (int i = 0; i < length; i++) {
-                    try {
-                        values.add(element.read(in));
-                    } catch (CodecProblem p) {
-                        throw p.atIndex(i);
-                    }
+                    values.add(shape.readElement(in, i));
                 }
                 return values;
             }
@@ -166,6 +129,7 @@ final class PrimitiveArrayCodec implements FieldCodec {
 
     @Override
     public Object defaultValue() {
+        int fixedLength = shape.fixedLength();
         if (fixedLength < 0) {
             return new ArrayList<>();
         }
@@ -186,6 +150,6 @@ final class PrimitiveArrayCodec implements FieldCodec {
 
     @Override
     public int minSize() {
-        return fixedLength < 0 ? 4 : (int) Math.min(Integer.MAX_VALUE, (long) fixedLength * element.minSize());
+        return shape.minSize();
     }
 }
