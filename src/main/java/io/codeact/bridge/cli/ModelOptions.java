@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The model flags shared by run, chat, eval and demo. */
 final class ModelOptions {
     @Option(names = "--model", paramLabel = "SPEC", required = true,
-            description = "openai:MODEL, ollama:MODEL, anthropic:MODEL, scripted:FILE or oracle (see docs/MODELS.md)")
+            description = "openai:MODEL, ollama:MODEL, anthropic:MODEL, scripted:FILE, or oracle with --task (see docs/MODELS.md)")
     String spec;
 
     @Option(names = "--base-url", paramLabel = "URL", description = "the model endpoint (default from OPENAI_BASE_URL / ANTHROPIC_BASE_URL)")

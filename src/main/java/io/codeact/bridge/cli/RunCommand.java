@@ -5,6 +5,10 @@ import io.codeact.bridge.agent.Agent;
 import io.codeact.bridge.agent.EpisodeLog;
 import io.codeact.bridge.agent.EpisodeResult;
 import io.codeact.bridge.agent.Outcome;
+import io.codeact.bridge.eval.OracleChatModel;
+import io.codeact.bridge.eval.Task;
+import io.codeact.bridge.eval.TaskException;
+import io.codeact.bridge.eval.TaskSuite;
 import io.codeact.bridge.llm.ChatModel;
 import io.codeact.bridge.sandbox.SandboxEngine;
 import io.codeact.bridge.sandbox.Session;
@@ -33,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
         @Option(names = "--goal", paramLabel = "TEXT", required = true, description = "the goal in words")
         String text;
 
-        @Option(names = "--task", paramLabel = "ID", required = true, description = "a task from simulations/tasks")
+        @Option(names = "--task", paramLabel = "ID", required = true, description = "a task from simulations/tasks (its world, seed, goal, turn budget and success check)")
         String task;
     }
 
@@ -56,19 +60,36 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Task task = null;
         if (goal.task != null) {
-            err.println("codeact run: unknown task '" + goal.task + "': the task suite is not built yet (issue #6); use --goal TEXT");
-            return ExitCodes.USAGE;
+            try {
+                task = TaskSuite.load(Home.root().resolve("simulations/tasks")).find(goal.task).orElse(null);
+            } catch (TaskException e) {
+                err.println("codeact run: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (task == null) {
+                err.println("codeact run: unknown task '" + goal.task + "' in simulations/tasks; `codeact eval --help` runs suites");
+                return ExitCodes.USAGE;
+            }
         }
+        String goalText = task != null ? task.goal() : goal.text;
         io.codeact.bridge.sim.inprocess.SimWorldSession sim;
         try {
-            sim = worldOptions.create();
+            sim = task != null
+                    ? io.codeact.bridge.sim.inprocess.SimWorldSession.create(task.world(), task.seed(), task.scenario(),
+                            Home.root().resolve("robot-tools"))
+                    : worldOptions.create();
         } catch (IllegalArgumentException e) {
             err.println("codeact run: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        ChatModel chat = model.create();
-        Path logFile = episode.logFile(goal.text);
+        if (model.spec.equals("oracle") && task == null) {
+            err.println("codeact run: --model oracle replays a task's reference solution; give --task ID");
+            return ExitCodes.USAGE;
+        }
+        ChatModel chat = task != null && model.spec.equals("oracle") ? new OracleChatModel(task) : model.create();
+        Path logFile = episode.logFile(task != null ? task.id() : goalText);
         if (logFile.getParent() != null) {
             Files.createDirectories(logFile.getParent());
         }
@@ -83,8 +104,9 @@ final class RunCommand implements Callable<Integer> {
                 EpisodeLog log = EpisodeLog.open(logFile)) {
             if (!json) {
                 out.println("model: " + chat.name());
-                out.println("goal: " + goal.text);
+                out.println("goal: " + goalText);
             }
+            Task finalTask = task;
             Agent agent = Agent.create(c -> {
                 c.model = chat;
                 c.modelSpec = model.spec;
@@ -93,8 +115,17 @@ final class RunCommand implements Callable<Integer> {
                 c.log = log;
                 c.listener = new ConsoleListener(out, json);
                 WorldOptions.bind(sim, session, c);
+                if (finalTask != null) {
+                    c.taskId = finalTask.id();
+                    c.maxTurns = finalTask.maxTurns();
+                    c.successCheck = answer -> {
+                        synchronized (sim.world()) {
+                            return finalTask.check().evaluate(sim.world().state(), answer).passed();
+                        }
+                    };
+                }
             });
-            result = agent.run(goal.text);
+            result = agent.run(goalText);
             if (sim != null) {
                 sim.recordFinalState(log);
             }
@@ -103,10 +134,17 @@ final class RunCommand implements Callable<Integer> {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("outcome", result.outcome().wireName());
             summary.put("turns", result.turns());
+            if (result.success() != null) {
+                summary.put("success", result.success());
+            }
             summary.put("answer", result.answer());
             summary.put("log", result.log() == null ? null : result.log().toString());
             out.println(new ObjectMapper().writeValueAsString(summary));
         }
-        return result.outcome() == Outcome.SOLVED ? ExitCodes.OK : ExitCodes.FAILURE;
+        if (!json && result.success() != null) {
+            out.println("task check: " + (result.success() ? "passed" : "FAILED"));
+        }
+        boolean ok = result.success() != null ? result.success() : result.outcome() == Outcome.SOLVED;
+        return ok ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

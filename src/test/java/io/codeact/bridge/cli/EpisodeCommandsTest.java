@@ -72,6 +72,18 @@ class EpisodeCommandsTest {
     }
 
     @Test
+    void runATaskWithTheOracleReportsItsCheck() throws Exception {
+        String id = io.codeact.bridge.eval.TaskSuite.load(Path.of("simulations/tasks")).tasks().stream()
+                .filter(t -> t.world().equals("smart_home") && t.difficulty().equals("easy")).findFirst().orElseThrow().id();
+        int code = run("run", "--task", id, "--model", "oracle", "--log", dir.resolve("task.jsonl").toString(), "--json");
+        assertThat(code).as(out + "\n" + err).isEqualTo(ExitCodes.OK);
+        JsonNode summary = new ObjectMapper().readTree(out.toString());
+        assertThat(summary.get("outcome").asText()).isEqualTo("solved");
+        assertThat(summary.get("success").asBoolean()).isTrue();
+        assertThat(Files.readString(dir.resolve("task.jsonl"))).contains("\"success\":true", "\"task\":\"" + id + "\"");
+    }
+
+    @Test
     void unknownTaskIsAUsageError() {
         assertThat(run("run", "--task", "warehouse-01", "--model", "scripted:x.yaml")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("unknown task 'warehouse-01'");
