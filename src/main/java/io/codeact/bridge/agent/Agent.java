@@ -108,7 +108,6 @@ public final class Agent {
                 new BuildPrompt(episode), new CallModel(episode), new ParseReply(episode), runAction,
                 new Observe(episode, runAction)));
         steps.addAll(config.extraSteps);
-        Turn last = null;
         try {
             while (true) {
                 Outcome limit = limitReached(turnLimit);
@@ -117,7 +116,6 @@ public final class Agent {
                 }
                 Turn turn = new Turn(++episode.turns);
                 episode.current = turn;
-                last = turn;
                 for (Step step : steps) {
                     if (cancelled) {
                         return finish(Outcome.INTERRUPTED, null, "cancelled during turn " + turn.number());
@@ -143,10 +141,8 @@ public final class Agent {
             }
         } finally {
             running = null;
-            Thread.interrupted();
-            if (last != null) {
-                episode.current = null;
-            }
+            Thread.interrupted();  // a cancel() that raced the end must not leak into the caller's next wait
+            episode.current = null;
         }
     }
 

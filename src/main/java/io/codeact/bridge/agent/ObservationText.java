@@ -18,11 +18,12 @@ final class ObservationText {
             any = true;
         }
         if (!r.stderr().isEmpty()) {
-            o.append(ensureNewline(o)).append("[stderr]\n").append(r.stderr());
+            endLine(o);
+            o.append("[stderr]\n").append(r.stderr());
             any = true;
         }
         if (r.error() != null && r.status() != ActionStatus.OK) {
-            ensureNewline(o);
+            endLine(o);
             o.append(r.error().traceback().isEmpty() ? r.error().summary() + "\n" : r.error().traceback());
             any = true;
         }
@@ -30,21 +31,20 @@ final class ObservationText {
             o.append("(no output)\n");
         }
         for (String d : during) {
-            ensureNewline(o);
+            endLine(o);
             o.append("[during the action] ").append(d).append('\n');
         }
         for (String n : notes) {
-            ensureNewline(o);
+            endLine(o);
             o.append("[note] ").append(n).append('\n');
         }
         return shorten(o.toString(), maxChars);
     }
 
-    private static String ensureNewline(StringBuilder o) {
+    private static void endLine(StringBuilder o) {
         if (o.length() > 0 && o.charAt(o.length() - 1) != '\n') {
             o.append('\n');
         }
-        return "";
     }
 
     /** Keeps the head and the tail of a long observation, with a marker saying how much was cut. */

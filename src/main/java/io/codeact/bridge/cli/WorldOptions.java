@@ -21,13 +21,8 @@ final class WorldOptions {
 
     /** Exposes the world's APIs, documents them in the prompt and records the world in the episode. */
     static void bind(SimWorldSession sim, Session session, AgentConfig c) {
-        if (sim == null) {
-            return;
+        if (sim != null) {
+            sim.bindTo(session, c);
         }
-        sim.exposeIn(session);
-        c.apis.addAll(sim.apis());
-        c.observationSources.add(sim.changes());
-        c.recordedSettings.put("world", sim.world().name());
-        c.recordedSettings.put("seed", sim.world().seed());
     }
 }

@@ -106,10 +106,7 @@ public final class EvalRunner {
                 c.maxTurns = task.maxTurns();
                 c.taskId = task.id();
                 c.log = log;
-                c.apis.addAll(sim.apis());
-                c.observationSources.add(sim.changes());
-                c.recordedSettings.put("world", task.world());
-                c.recordedSettings.put("seed", task.seed());
+                sim.bindTo(session, c);
                 c.successCheck = answer -> {
                     SuccessCheck.Result check;
                     synchronized (sim.world()) {
@@ -118,7 +115,6 @@ public final class EvalRunner {
                     failures.addAll(check.failures());
                     return check.passed();
                 };
-                sim.exposeIn(session);
             });
             result = agent.run(task.goal());
             sim.recordFinalState(log);

@@ -82,6 +82,18 @@ public final class SimWorldSession {
     }
 
     /**
+     * Binds this world to an episode: exposes its APIs in the session, documents them in the agent's
+     * prompt, adds what changed during each action to observations and records the world and seed.
+     */
+    public void bindTo(Session session, io.codeact.bridge.agent.AgentConfig config) {
+        exposeIn(session);
+        config.apis.addAll(apis);
+        config.observationSources.add(changes());
+        config.recordedSettings.put("world", world.name());
+        config.recordedSettings.put("seed", world.seed());
+    }
+
+    /**
      * Records the world's final ground-truth state in the episode log (a {@code world_state} line), so
      * {@code codeact plot LOG} can draw it later.
      */
