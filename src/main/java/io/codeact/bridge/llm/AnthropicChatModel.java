@@ -1,43 +1,41 @@
 package io.codeact.bridge.llm;
 
 import io.codeact.bridge.llm.internal.AnthropicWire;
+import io.codeact.bridge.llm.internal.AttemptFailure;
 import io.codeact.bridge.llm.internal.Endpoint;
 import io.codeact.bridge.llm.internal.Hosts;
 import io.codeact.bridge.llm.internal.HttpExchange;
 import io.codeact.bridge.llm.internal.ReplyStream;
 import io.codeact.bridge.llm.internal.RetryLoop;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A Claude model behind Anthropic's Messages API ({@code POST {base}/v1/messages}, API version
  * {@value #API_VERSION}). System messages become the top-level {@code system} field. Streams with
  * server-sent events by default. Thread-safe.
  */
-final class AnthropicChatModel implements ChatModel {
+final class AnthropicChatModel extends HttpChatModel {
     static final String ANTHROPIC_BASE = "https://api.anthropic.com";
     static final String API_VERSION = "2023-06-01";
 
-    private final HttpExchange exchange;
-    private final URI base;
-    private final boolean stream;
-    private final Map<String, String> headers;
-
     AnthropicChatModel(HttpExchange exchange, URI base, boolean stream) {
-        this.exchange = Objects.requireNonNull(exchange, "exchange");
-        this.base = Objects.requireNonNull(base, "base");
-        this.stream = stream;
-        Map<String, String> builder = new LinkedHashMap<>();
-        builder.put("anthropic-version", API_VERSION);
-        builder.put("Accept", stream ? "text/event-stream" : "application/json");
-        builder.put("User-Agent", "codeact-bridge");
+        super(exchange, base, stream, headers(exchange, stream));
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange, boolean stream) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("anthropic-version", API_VERSION);
+        headers.put("Accept", stream ? "text/event-stream" : "application/json");
+        headers.put("User-Agent", "codeact-bridge");
         String key = exchange.endpoint().apiKey();
         if (key != null) {
-            builder.put("x-api-key", key);
+            headers.put("x-api-key", key);
         }
-        this.headers = Map.copyOf(builder);
+        return headers;
     }
 
     /** Resolves base URL and key for {@code anthropic:} from the config and environment. */
@@ -65,26 +63,17 @@ final class AnthropicChatModel implements ChatModel {
     }
 
     @Override
-    public String name() {
-        return exchange.endpoint().spec() + " at " + base;
+    byte[] requestBody(String model, ChatRequest request, boolean stream) {
+        return AnthropicWire.requestBody(model, request, stream);
     }
 
     @Override
-    public ChatReply complete(ChatRequest request, TokenListener onToken) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(onToken, "onToken");
-        Endpoint endpoint = exchange.endpoint();
-        byte[] body = AnthropicWire.requestBody(endpoint.model(), request, stream);
-        return exchange.post(headers, body, (status, contentType, in) -> {
-            ReplyStream out = new ReplyStream(request, onToken);
-            // some servers and proxies answer a streaming request with one JSON body; take it as it comes
-            boolean events = stream && !contentType.startsWith("application/json");
-            return events ? AnthropicWire.readStream(status, in, endpoint, out) : AnthropicWire.readWhole(status, in, endpoint, out);
-        });
+    ChatReply readStream(int status, InputStream in, Endpoint endpoint, ReplyStream out) throws AttemptFailure {
+        return AnthropicWire.readStream(status, in, endpoint, out);
     }
 
     @Override
-    public String toString() {
-        return name();
+    ChatReply readWhole(int status, InputStream in, Endpoint endpoint, ReplyStream out) throws IOException, AttemptFailure {
+        return AnthropicWire.readWhole(status, in, endpoint, out);
     }
 }

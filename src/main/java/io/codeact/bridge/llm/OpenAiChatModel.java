@@ -1,42 +1,40 @@
 package io.codeact.bridge.llm;
 
+import io.codeact.bridge.llm.internal.AttemptFailure;
 import io.codeact.bridge.llm.internal.Endpoint;
 import io.codeact.bridge.llm.internal.Hosts;
 import io.codeact.bridge.llm.internal.HttpExchange;
 import io.codeact.bridge.llm.internal.OpenAiWire;
 import io.codeact.bridge.llm.internal.ReplyStream;
 import io.codeact.bridge.llm.internal.RetryLoop;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A model behind an OpenAI-compatible Chat Completions endpoint ({@code POST {base}/chat/completions}):
  * OpenAI itself, vLLM, llama.cpp's server, LM Studio, and Ollama ({@code ollama:MODEL}). Streams with
  * server-sent events by default and asks for token usage in the last chunk. Thread-safe.
  */
-final class OpenAiChatModel implements ChatModel {
+final class OpenAiChatModel extends HttpChatModel {
     static final String OPENAI_BASE = "https://api.openai.com/v1";
     static final String OLLAMA_BASE = "http://localhost:11434/v1";
 
-    private final HttpExchange exchange;
-    private final URI base;
-    private final boolean stream;
-    private final Map<String, String> headers;
-
     OpenAiChatModel(HttpExchange exchange, URI base, boolean stream) {
-        this.exchange = Objects.requireNonNull(exchange, "exchange");
-        this.base = Objects.requireNonNull(base, "base");
-        this.stream = stream;
-        Map<String, String> builder = new LinkedHashMap<>();
-        builder.put("Accept", stream ? "text/event-stream" : "application/json");
-        builder.put("User-Agent", "codeact-bridge");
+        super(exchange, base, stream, headers(exchange, stream));
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange, boolean stream) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", stream ? "text/event-stream" : "application/json");
+        headers.put("User-Agent", "codeact-bridge");
         String key = exchange.endpoint().apiKey();
         if (key != null) {
-            builder.put("Authorization", "Bearer " + key);
+            headers.put("Authorization", "Bearer " + key);
         }
-        this.headers = Map.copyOf(builder);
+        return headers;
     }
 
     /** Resolves base URL and key for {@code openai:} or {@code ollama:} from the config and environment. */
@@ -93,26 +91,17 @@ final class OpenAiChatModel implements ChatModel {
     }
 
     @Override
-    public String name() {
-        return exchange.endpoint().spec() + " at " + base;
+    byte[] requestBody(String model, ChatRequest request, boolean stream) {
+        return OpenAiWire.requestBody(model, request, stream);
     }
 
     @Override
-    public ChatReply complete(ChatRequest request, TokenListener onToken) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(onToken, "onToken");
-        Endpoint endpoint = exchange.endpoint();
-        byte[] body = OpenAiWire.requestBody(endpoint.model(), request, stream);
-        return exchange.post(headers, body, (status, contentType, in) -> {
-            ReplyStream out = new ReplyStream(request, onToken);
-            // some servers and proxies answer a streaming request with one JSON body; take it as it comes
-            boolean events = stream && !contentType.startsWith("application/json");
-            return events ? OpenAiWire.readStream(status, in, endpoint, out) : OpenAiWire.readWhole(status, in, endpoint, out);
-        });
+    ChatReply readStream(int status, InputStream in, Endpoint endpoint, ReplyStream out) throws AttemptFailure {
+        return OpenAiWire.readStream(status, in, endpoint, out);
     }
 
     @Override
-    public String toString() {
-        return name();
+    ChatReply readWhole(int status, InputStream in, Endpoint endpoint, ReplyStream out) throws IOException, AttemptFailure {
+        return OpenAiWire.readWhole(status, in, endpoint, out);
     }
 }
