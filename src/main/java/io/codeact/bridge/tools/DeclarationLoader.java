@@ -43,7 +43,7 @@ final class DeclarationLoader {
     }
 
     static Loaded load(Path path) {
-        String file = path.toString();
+        String file = shown(path);
         try {
             String text = Files.readString(path, StandardCharsets.UTF_8);
             return new DeclarationLoader(file, text).read();
@@ -53,6 +53,13 @@ final class DeclarationLoader {
         } catch (IOException e) {
             throw new DeclarationException(file + ": cannot read the tool declarations: " + e.getMessage(), e);
         }
+    }
+
+    /** The path as people typed it: relative to the working directory when the file is under it. */
+    private static String shown(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : path.toString();
     }
 
     private Loaded read() {
