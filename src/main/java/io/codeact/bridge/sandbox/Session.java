@@ -233,6 +233,20 @@ public final class Session implements AutoCloseable {
             end("the interpreter exited");
             return hardExit(out, err, nanos, truncated, -1);
         }
+        if (timedOut && (failure instanceof TimeoutException || failure instanceof InterruptedException)) {
+            // the action ignored the interrupt for the whole grace period: its session was ended
+            return new ActionResult(ActionStatus.TIMEOUT, out, err,
+                    new PythonError("TimeoutError", "the action was stopped at its time limit of " + seconds(timeout)
+                            + " but did not stop within " + INTERRUPT_GRACE.toSeconds() + " s; the session has ended", ""),
+                    nanos, truncated, true, 0);
+        }
+        if (failure instanceof InterruptedException) {
+            // the caller was interrupted (an episode cancelled): the action was stopped, not broken
+            return new ActionResult(ActionStatus.TIMEOUT, out, err,
+                    new PythonError("TimeoutError", "the action was cancelled by the controller; variables set before"
+                            + " that are kept", ""),
+                    nanos, truncated, endedBecause != null, 0);
+        }
         if (failure instanceof OutOfMemoryError) {
             memoryKill = "the JVM ran out of heap during the action";
             return memoryResult(out, err, nanos, truncated);

@@ -195,11 +195,17 @@ class AgentTest {
     @Test
     void cancelInterruptsARunningAction() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
+        List<String> results = new ArrayList<>();
         Agent agent = agent(scripted("<execute>\nimport time\nwhile True:\n    time.sleep(0.01)\n</execute>"), c -> {
             c.listener = new TurnListener() {
                 @Override
                 public void onAction(int turn, String code) {
                     started.countDown();
+                }
+
+                @Override
+                public void onResult(int turn, io.codeact.bridge.sandbox.ActionResult r) {
+                    results.add(r.status().jsonName() + ": " + r.error().message());
                 }
             };
         });
@@ -217,6 +223,7 @@ class AgentTest {
         EpisodeResult r = agent.run("Wait forever.");
         canceller.join();
         assertThat(r.outcome()).isEqualTo(Outcome.INTERRUPTED);
+        assertThat(results).containsExactly("timeout: the action was cancelled by the controller; variables set before that are kept");
         assertThat(session.execute("'session still usable'").stdout()).isEqualTo("'session still usable'\n");
     }
 }
