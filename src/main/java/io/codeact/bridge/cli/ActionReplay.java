@@ -4,6 +4,7 @@ import io.codeact.bridge.agent.EpisodeRecord;
 import io.codeact.bridge.agent.RecordedEpisode;
 import io.codeact.bridge.sandbox.ActionResult;
 import io.codeact.bridge.sandbox.PyApi;
+import io.codeact.bridge.sandbox.SandboxConfig;
 import io.codeact.bridge.sandbox.SandboxEngine;
 import io.codeact.bridge.sandbox.Session;
 import io.codeact.bridge.sim.inprocess.SimWorldSession;
@@ -46,10 +47,7 @@ final class ActionReplay {
         int different = 0;
         int unrecorded = 0;
         List<EpisodeRecord> records = episode.records();
-        try (SandboxEngine engine = SandboxEngine.create(c -> {
-                    c.warmSessions = 0;
-                    c.helperPaths.addAll(Home.helperPaths());
-                });
+        try (SandboxEngine engine = Home.oneShotSandbox(SandboxConfig.defaults().actionTimeout());
                 Session session = engine.openSession("replay")) {
             if (sim != null) {
                 sim.exposeIn(session);

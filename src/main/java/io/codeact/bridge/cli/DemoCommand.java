@@ -80,11 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             o.print(WarehouseMapView.render(sim.world().state()));
         }
         EpisodeResult result;
-        try (SandboxEngine engine = SandboxEngine.create(c -> {
-                    c.actionTimeout = Duration.ofSeconds(30);
-                    c.warmSessions = 0;
-                    c.helperPaths.addAll(Home.helperPaths());
-                });
+        try (SandboxEngine engine = Home.oneShotSandbox(Duration.ofSeconds(30));
                 Session session = engine.openSession("demo");
                 EpisodeLog log = EpisodeLog.open(logFile)) {
             ConsoleListener console = new ConsoleListener(o, false);

@@ -89,11 +89,7 @@ final class ExecCommand implements Callable<Integer> {
         List<String> cells = ActionCells.split(code);
         Duration timeout = Duration.ofNanos((long) (timeoutSeconds * 1e9));
         List<ActionResult> results = new ArrayList<>();
-        try (SandboxEngine engine = SandboxEngine.create(c -> {
-                    c.actionTimeout = timeout;
-                    c.warmSessions = 0;
-                    c.helperPaths.addAll(Home.helperPaths());
-                });
+        try (SandboxEngine engine = Home.oneShotSandbox(timeout);
                 Session session = engine.openSession("exec")) {
             if (sim != null) {
                 sim.exposeIn(session);

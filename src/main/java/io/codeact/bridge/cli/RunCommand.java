@@ -95,11 +95,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Duration timeout = episode.actionTimeout();
         EpisodeResult result;
-        try (SandboxEngine engine = SandboxEngine.create(c -> {
-                    c.actionTimeout = timeout;
-                    c.warmSessions = 0;
-                    c.helperPaths.addAll(Home.helperPaths());
-                });
+        try (SandboxEngine engine = Home.oneShotSandbox(timeout);
                 Session session = engine.openSession("run");
                 EpisodeLog log = EpisodeLog.open(logFile)) {
             if (!json) {

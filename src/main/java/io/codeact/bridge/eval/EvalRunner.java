@@ -63,6 +63,10 @@ public final class EvalRunner {
         try (SandboxEngine engine = SandboxEngine.create(c -> {
             c.actionTimeout = actionTimeout;
             c.warmSessions = parallelism;
+            Path helpers = toolsDir.resolve("python");
+            if (Files.isDirectory(helpers)) {
+                c.helperPaths.add(helpers);  // the same helper modules as every other command
+            }
         })) {
             List<Future<EpisodeSummary>> futures = new ArrayList<>();
             for (String mode : modes) {
