@@ -56,6 +56,16 @@ public interface World {
      */
     void step(double dtSeconds);
 
+    /**
+     * Halts every actuator now (bases, arm, garage door), whatever is running: the emergency stop.
+     * Never refused, takes no sim time to be commanded; running activities end with status
+     * {@code "stopped"}. Motors may still coast to rest in the following ticks, as real ones do.
+     *
+     * @param reason who or what stopped it, recorded in the results of the activities it ends
+     * @return what was halted, JSON-friendly: {@code {"halted": [...], "reason": ...}}
+     */
+    Map<String, Object> halt(String reason);
+
     /** Full ground truth (true poses, hidden positions, counters) as JSON-friendly maps: for checks and plots. */
     Map<String, Object> state();
 

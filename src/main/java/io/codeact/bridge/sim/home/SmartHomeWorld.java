@@ -136,6 +136,21 @@ public final class SmartHomeWorld extends TickedWorld<SmartHomeScenario> {
         }
     }
 
+    @Override
+    public Map<String, Object> halt(String reason) {
+        List<String> halted = new ArrayList<>();
+        if (garage.direction != 0) {
+            halted.add("garage");
+            garage.direction = 0;
+            log(clock().seconds(), "garage", "stopped (" + reason + ")");
+        }
+        if (garage.activity != null) {
+            garage.activity.finish(garageResult("stopped"));
+            garage.activity = null;
+        }
+        return Fields.of("halted", halted, "reason", reason);
+    }
+
     Map<String, Object> garageResult(String status) {
         return Fields.of("status", status, "state", garage.state(), "position", Fields.round(garage.position, 3),
                 "t", Fields.mm(clock().seconds()));

@@ -112,6 +112,16 @@ public final class TabletopWorld extends TickedWorld<TabletopScenario> {
         return null;
     }
 
+    @Override
+    public Map<String, Object> halt(String reason) {
+        List<String> halted = new ArrayList<>();
+        if (arm.activity != null) {
+            halted.add("arm");
+        }
+        endMove("stopped");
+        return Fields.of("halted", halted, "reason", reason);
+    }
+
     void endMove(String status) {
         endMove(status, null);
     }

@@ -114,6 +114,18 @@ public final class WarehouseWorld extends TickedWorld<WarehouseScenario> {
     }
 
     @Override
+    public Map<String, Object> halt(String reason) {
+        List<String> halted = new ArrayList<>();
+        for (Robot r : robots) {
+            if (r.motion != null) {
+                halted.add(r.name + "/base");
+            }
+            r.endMotion("stopped");
+        }
+        return Fields.of("halted", halted, "reason", reason);
+    }
+
+    @Override
     public Map<String, Object> state() {
         Map<String, Object> robotStates = new LinkedHashMap<>();
         for (Robot r : robots) {
