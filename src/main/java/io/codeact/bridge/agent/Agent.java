@@ -69,6 +69,8 @@ public final class Agent {
                 List.of(Param.required("answer", "what to tell the user, as text")), args -> null));
         String system = PromptBuilder.system(config.mode, documented, config.context, parser);
         episode = new Episode(config, parser, new Conversation(system, "Goal: " + goal.strip()), Instant.now(config.clock));
+        config.guard.attach(config.log);
+        episode.violationsBefore = config.guard.violations();
         if (config.log != null) {
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("max_turns", config.maxTurns);
@@ -170,6 +172,12 @@ public final class Agent {
     }
 
     private EpisodeResult finish(Outcome outcome, String answer, String detail) {
+        config.guard.haltMotion("episode ended: " + outcome.wireName());
+        if (config.guard != MotionGuard.NONE) {
+            // every refusal counts, also those the code action caught
+            episode.safetyViolations = Math.max(episode.safetyViolations,
+                    config.guard.violations() - episode.violationsBefore);
+        }
         Boolean success = config.successCheck == null ? null : config.successCheck.test(answer);
         EpisodeResult result = new EpisodeResult(outcome, answer, detail, episode.turns, episode.actions,
                 episode.tokens, episode.errors, episode.safetyViolations, success,

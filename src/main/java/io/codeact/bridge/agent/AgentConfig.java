@@ -43,6 +43,8 @@ public final class AgentConfig {
     /** Task id for the record, if the goal comes from a task. */
     public String taskId;
     public TurnListener listener = TurnListener.NONE;
+    /** The safety layer in front of the robot APIs: audit, refusal count, halting motion. */
+    public MotionGuard guard = MotionGuard.NONE;
     /** What happened in the world during an action (telemetry, safety events), added to observations. */
     public final List<ObservationSource> observationSources = new ArrayList<>();
     /** Steps run after the built-in ones, in order, every turn. */

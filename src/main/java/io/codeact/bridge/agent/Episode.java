@@ -12,6 +12,7 @@ final class Episode {
     int actions;
     int errors;
     int safetyViolations;
+    int violationsBefore;
     long tokens;
     int loggedMessages;
     Turn current;

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * @param actions code actions (or tool calls) run so far
  * @param tokens prompt + completion tokens spent so far
  * @param errors actions that ended in a Python error
- * @param safetyViolations actions that ended in an uncaught {@code SafetyViolation}
+ * @param safetyViolations calls the safety layer refused (caught or not); without one, actions that ended
+ *     in an uncaught {@code SafetyViolation}
  * @param success the task check's verdict, or null when the goal has no check
  * @param log the episode log file, or null when not logging
  */

@@ -37,6 +37,10 @@ final class RunAction implements Step {
         ActionResult result = config.actionTimeout == null
                 ? config.session.execute(action.code())
                 : config.session.execute(action.code(), config.actionTimeout);
+        if (result.status() != ActionStatus.OK && result.status() != ActionStatus.EXIT) {
+            // the action that commanded any motion is gone: nothing may keep moving on its behalf
+            config.guard.haltMotion("action " + (episode.actions + 1) + " ended with " + result.status());
+        }
         for (int i = 0; i < marks.size(); i++) {
             String text = config.observationSources.get(i).since(marks.get(i));
             if (text != null && !text.isBlank()) {

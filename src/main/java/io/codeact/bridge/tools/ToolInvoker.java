@@ -1,5 +1,6 @@
 package io.codeact.bridge.tools;
 
+import io.codeact.bridge.sandbox.RobotException;
 import java.util.Map;
 
 /**
@@ -10,4 +11,10 @@ import java.util.Map;
 @FunctionalInterface
 public interface ToolInvoker {
     Object invoke(ToolDeclaration tool, Map<String, Object> args);
+
+    /**
+     * Told when a call was refused by the declaration's own checks before reaching {@link #invoke} (a
+     * value out of the declared range, a wrong type), so a safety layer can record and count it.
+     */
+    default void refused(ToolDeclaration tool, Map<String, Object> args, RobotException reason) {}
 }

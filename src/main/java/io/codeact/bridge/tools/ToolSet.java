@@ -2,6 +2,7 @@ package io.codeact.bridge.tools;
 
 import io.codeact.bridge.sandbox.Param;
 import io.codeact.bridge.sandbox.PyApi;
+import io.codeact.bridge.sandbox.RobotException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,8 +119,13 @@ public final class ToolSet {
                 String doc = t.doc().strip() + (t.returns().isBlank() ? "" : "\nReturns: " + t.returns().strip());
                 b.function(t.id().substring(t.id().lastIndexOf('.') + 1), doc, params, args -> {
                     Map<String, Object> checked = new LinkedHashMap<>();
-                    for (ParamSpec p : t.params()) {
-                        checked.put(p.name(), ArgumentCheck.apply(t, p, args.get(p.name())));
+                    try {
+                        for (ParamSpec p : t.params()) {
+                            checked.put(p.name(), ArgumentCheck.apply(t, p, args.get(p.name())));
+                        }
+                    } catch (RobotException e) {
+                        invoker.refused(t, args.asMap(), e);
+                        throw e;
                     }
                     return invoker.invoke(t, checked);
                 });

@@ -5,6 +5,8 @@ import io.codeact.bridge.sandbox.Param;
 import io.codeact.bridge.sandbox.PyApi;
 import io.codeact.bridge.sandbox.RobotException;
 import io.codeact.bridge.sandbox.Session;
+import io.codeact.bridge.safety.SafetyGate;
+import io.codeact.bridge.safety.SafetySettings;
 import io.codeact.bridge.tools.ToolSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +30,25 @@ import io.codeact.bridge.sim.WorldRegistry;
 public final class SimWorldSession {
     private final World world;
     private final ToolSet tools;
+    private final SafetyGate gate;
     private final List<PyApi> apis;
 
-    private SimWorldSession(World world, ToolSet tools) {
+    private SimWorldSession(World world, ToolSet declared, SafetySettings safety) {
         this.world = world;
-        this.tools = tools;
-        List<PyApi> all = new ArrayList<>(tools.toPyApis(new SimToolInvoker(world)));
+        SafetyGate.Builder b = SafetyGate.builder(safety.policy(), declared, new SimToolInvoker(world))
+                .latch(safety.latch())
+                .confirmer(safety.confirmer())
+                .halter(reason -> {
+                    synchronized (world) {
+                        return world.halt(reason);
+                    }
+                });
+        if (safety.dryRun()) {
+            b.dryRun(SafetySettings::wouldSend);
+        }
+        this.gate = b.build();
+        this.tools = gate.tools();
+        List<PyApi> all = new ArrayList<>(gate.pyApis());
         all.add(PyApi.function("wait", "Let time pass (sim time), e.g. for a room to warm up. Returns the time afterwards, s.",
                 List.of(Param.required("seconds", "how long to wait (float, s, 0..3600)")), args -> {
                     double s = args.getDouble("seconds");
@@ -55,21 +70,39 @@ public final class SimWorldSession {
      * @throws IllegalArgumentException for an unknown world or a world without declarations
      */
     public static SimWorldSession create(String worldName, long seed, Map<String, ?> scenario, Path toolsDir) {
+        return create(worldName, seed, scenario, toolsDir, SafetySettings.unattendedSimulator());
+    }
+
+    /**
+     * Creates the world and loads {@code <toolsDir>/<world>.yaml}; every call passes a {@link SafetyGate}
+     * set up from {@code safety}.
+     *
+     * @throws IllegalArgumentException for an unknown world or a world without declarations
+     * @throws io.codeact.bridge.safety.SafetyFileException when the safety file does not fit the declarations
+     */
+    public static SimWorldSession create(String worldName, long seed, Map<String, ?> scenario, Path toolsDir,
+            SafetySettings safety) {
         Path declarations = toolsDir.resolve(worldName + ".yaml");
         if (!Files.isRegularFile(declarations)) {
             throw new IllegalArgumentException("no tool declarations for world '" + worldName + "': expected "
                     + declarations + "; worlds: " + String.join(", ", WorldRegistry.standard().names()));
         }
         World world = WorldRegistry.standard().create(worldName, seed, scenario);
-        return new SimWorldSession(world, ToolSet.load(List.of(declarations)));
+        return new SimWorldSession(world, ToolSet.load(List.of(declarations)), safety);
     }
 
     public World world() {
         return world;
     }
 
+    /** The tools the model sees: the declared ones the safety policy exposes. */
     public ToolSet tools() {
         return tools;
+    }
+
+    /** The safety layer every call of this world passes. */
+    public SafetyGate safety() {
+        return gate;
     }
 
     /** The Python APIs (the world's namespace and {@code wait}), for exposing and for the prompt. */
@@ -89,6 +122,8 @@ public final class SimWorldSession {
         exposeIn(session);
         config.apis.addAll(apis);
         config.observationSources.add(changes());
+        config.observationSources.add(gate);
+        config.guard = gate;
         config.recordedSettings.put("world", world.name());
         config.recordedSettings.put("seed", world.seed());
     }
