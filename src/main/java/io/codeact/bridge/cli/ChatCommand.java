@@ -5,6 +5,7 @@ import io.codeact.bridge.agent.EpisodeLog;
 import io.codeact.bridge.llm.ChatModel;
 import io.codeact.bridge.sandbox.SandboxEngine;
 import io.codeact.bridge.sandbox.Session;
+import io.codeact.bridge.safety.StopLatch;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -39,6 +40,9 @@ final class ChatCommand implements Callable<Integer> {
     @Mixin
     WorldOptions worldOptions;
 
+    @Mixin
+    SafetyOptions safety;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -48,7 +52,10 @@ final class ChatCommand implements Callable<Integer> {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         out.println("model: " + chat.name());
         out.println("Type a goal. Corrections continue the same episode; /new starts over; /quit leaves.");
-        try (SandboxEngine engine = SandboxEngine.create(c -> {
+        out.println("/stop halts every actuator (emergency stop); /resume NAME lets motion go on, by the person named.");
+        StopLatch latch = StopLatch.process();
+        try (SafetyOptions.StopListener control = SafetyOptions.listenForStop(spec.commandLine().getErr());
+                SandboxEngine engine = SandboxEngine.create(c -> {
             c.actionTimeout = episode.actionTimeout();
             c.helperPaths.addAll(Home.helperPaths());
         })) {
@@ -66,6 +73,21 @@ final class ChatCommand implements Callable<Integer> {
                     if (line.isBlank()) {
                         continue;
                     }
+                    if (line.strip().equals("/stop")) {
+                        latch.stop(System.getProperty("user.name", "operator") + " (chat /stop)");
+                        out.println("(STOPPED: every actuator halted; motion is refused until /resume NAME)");
+                        continue;
+                    }
+                    if (line.strip().startsWith("/resume")) {
+                        String who = line.strip().substring("/resume".length()).strip();
+                        if (who.isEmpty()) {
+                            out.println("(/resume needs your name, e.g. /resume alice)");
+                        } else {
+                            latch.resume(who);
+                            out.println("(resumed by " + who + ")");
+                        }
+                        continue;
+                    }
                     if (line.strip().equals("/new")) {
                         agent = null;
                         out.println("(new episode: the session and its variables are reset)");
@@ -81,7 +103,7 @@ final class ChatCommand implements Callable<Integer> {
                             Files.createDirectories(file.getParent());
                         }
                         session = engine.openSession("chat");
-                        io.codeact.bridge.sim.inprocess.SimWorldSession sim = worldOptions.create();
+                        io.codeact.bridge.sim.inprocess.SimWorldSession sim = worldOptions.create(safety, null);
                         log = EpisodeLog.open(file);
                         Session s = session;
                         EpisodeLog l = log;

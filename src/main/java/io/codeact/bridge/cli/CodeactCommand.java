@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
             RosCommand.class,
             RoscoreCommand.class,
             MqttCommand.class,
+            StopCommand.class,
+            ResumeCommand.class,
         })
 public final class CodeactCommand implements Runnable {
     @Spec

@@ -75,7 +75,8 @@ final class DemoCommand implements Callable<Integer> {
         o.println("model: " + chat.name());
         o.println("world: warehouse simulator (in-process, seed 7); robot APIs from robot-tools/warehouse.yaml");
         o.println("goal:  " + GOAL);
-        SimWorldSession sim = SimWorldSession.create("warehouse", 7, Map.of(), Home.root().resolve("robot-tools"));
+        SimWorldSession sim = SimWorldSession.create("warehouse", 7, Map.of(), Home.root().resolve("robot-tools"),
+                new SafetyOptions().settings("warehouse", null, io.codeact.bridge.safety.StopLatch.process()));
         if (!noMap) {
             o.print(WarehouseMapView.render(sim.world().state()));
         }

@@ -30,6 +30,9 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    SafetyOptions safety;
+
     @Option(names = "--suite", paramLabel = "NAME|DIR", defaultValue = "simulations/tasks",
             description = "a directory or file of tasks, or a name under simulations/ (default ${DEFAULT-VALUE})")
     String suite;
@@ -104,7 +107,8 @@ final class EvalCommand implements Callable<Integer> {
         int total = tasks.size() * modes.size() * repeat;
         AtomicInteger finished = new AtomicInteger();
         EvalRunner runner = new EvalRunner(Home.root().resolve("robot-tools"), out, parallel,
-                Duration.ofMillis((long) (timeoutSeconds * 1000)));
+                Duration.ofMillis((long) (timeoutSeconds * 1000)),
+                task -> safety.settings(task.world(), "eval", new io.codeact.bridge.safety.StopLatch()));
         EvalRunner.Report report = runner.run(tasks, modes, repeat, task -> modelFor(task), e -> {
             synchronized (err) {
                 err.printf("[%d/%d] %-34s %-4s %s  %s, %d turns%s%n", finished.incrementAndGet(), total, e.task(), e.mode(),

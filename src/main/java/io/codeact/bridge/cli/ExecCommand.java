@@ -41,6 +41,9 @@ final class ExecCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|-", description = "the Python file, or - for standard input")
     String file;
 
+    @picocli.CommandLine.Mixin
+    SafetyOptions safety;
+
     @Option(names = "--world", paramLabel = "NAME", description = "expose this simulated world's robot APIs: warehouse, tabletop, smart_home")
     String world;
 
@@ -71,8 +74,9 @@ final class ExecCommand implements Callable<Integer> {
         SimWorldSession sim = null;
         if (world != null) {
             try {
-                sim = SimWorldSession.create(world, seed, java.util.Map.of(), Home.root().resolve("robot-tools"));
-            } catch (IllegalArgumentException e) {
+                sim = SimWorldSession.create(world, seed, java.util.Map.of(), Home.root().resolve("robot-tools"),
+                        safety.settings(world, null, io.codeact.bridge.safety.StopLatch.process()));
+            } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {
                 err.println("codeact exec: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
@@ -89,7 +93,8 @@ final class ExecCommand implements Callable<Integer> {
         List<String> cells = ActionCells.split(code);
         Duration timeout = Duration.ofNanos((long) (timeoutSeconds * 1e9));
         List<ActionResult> results = new ArrayList<>();
-        try (SandboxEngine engine = Home.oneShotSandbox(timeout);
+        try (SafetyOptions.StopListener control = SafetyOptions.listenForStop(err);
+                SandboxEngine engine = Home.oneShotSandbox(timeout);
                 Session session = engine.openSession("exec")) {
             if (sim != null) {
                 sim.exposeIn(session);

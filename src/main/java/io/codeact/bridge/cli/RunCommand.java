@@ -53,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     WorldOptions worldOptions;
 
+    @Mixin
+    SafetyOptions safety;
+
     @Option(names = "--json", description = "print a final JSON summary {outcome, turns, success, log} instead of the live view")
     boolean json;
 
@@ -78,9 +81,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             sim = task != null
                     ? io.codeact.bridge.sim.inprocess.SimWorldSession.create(task.world(), task.seed(), task.scenario(),
-                            Home.root().resolve("robot-tools"))
-                    : worldOptions.create();
-        } catch (IllegalArgumentException e) {
+                            Home.root().resolve("robot-tools"),
+                            safety.settings(task.world(), null, io.codeact.bridge.safety.StopLatch.process()))
+                    : worldOptions.create(safety, null);
+        } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {
             err.println("codeact run: " + e.getMessage());
             return ExitCodes.USAGE;
         }
@@ -95,7 +99,8 @@ final class RunCommand implements Callable<Integer> {
         }
         Duration timeout = episode.actionTimeout();
         EpisodeResult result;
-        try (SandboxEngine engine = Home.oneShotSandbox(timeout);
+        try (SafetyOptions.StopListener control = SafetyOptions.listenForStop(err);
+                SandboxEngine engine = Home.oneShotSandbox(timeout);
                 Session session = engine.openSession("run");
                 EpisodeLog log = EpisodeLog.open(logFile)) {
             if (!json) {

@@ -19,6 +19,12 @@ final class WorldOptions {
         return world == null ? null : SimWorldSession.create(world, seed, Map.of(), Home.root().resolve("robot-tools"));
     }
 
+    /** The world behind the safety layer set up by {@code safety}, or null without --world. */
+    SimWorldSession create(SafetyOptions safety, String unattended) {
+        return world == null ? null : SimWorldSession.create(world, seed, Map.of(), Home.root().resolve("robot-tools"),
+                safety.settings(world, unattended, io.codeact.bridge.safety.StopLatch.process()));
+    }
+
     /** Exposes the world's APIs, documents them in the prompt and records the world in the episode. */
     static void bind(SimWorldSession sim, Session session, AgentConfig c) {
         if (sim != null) {

@@ -6,6 +6,7 @@ import io.codeact.bridge.agent.EpisodeResult;
 import io.codeact.bridge.llm.ChatModel;
 import io.codeact.bridge.sandbox.SandboxEngine;
 import io.codeact.bridge.sandbox.Session;
+import io.codeact.bridge.safety.SafetySettings;
 import io.codeact.bridge.sim.inprocess.SimWorldSession;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,12 +44,22 @@ public final class EvalRunner {
     private final Path outDir;
     private final int parallelism;
     private final Duration actionTimeout;
+    private final Function<Task, SafetySettings> safety;
 
     /**
      * @param toolsDir robot-tools/
      * @param outDir where episode logs are kept, or null to keep them in a temporary directory
      */
     public EvalRunner(Path toolsDir, Path outDir, int parallelism, Duration actionTimeout) {
+        this(toolsDir, outDir, parallelism, actionTimeout, task -> SafetySettings.unattendedSimulator());
+    }
+
+    /**
+     * @param safety the safety layer of each episode (a latch of its own per episode: episodes run in parallel)
+     */
+    public EvalRunner(Path toolsDir, Path outDir, int parallelism, Duration actionTimeout,
+            Function<Task, SafetySettings> safety) {
+        this.safety = safety;
         this.toolsDir = toolsDir;
         this.outDir = outDir;
         this.parallelism = Math.max(1, parallelism);
@@ -95,7 +106,7 @@ public final class EvalRunner {
     private EpisodeSummary episode(SandboxEngine engine, Task task, String mode, int repeat, ChatModel model, Path logs)
             throws IOException {
         long start = System.nanoTime();
-        SimWorldSession sim = SimWorldSession.create(task.world(), task.seed(), task.scenario(), toolsDir);
+        SimWorldSession sim = SimWorldSession.create(task.world(), task.seed(), task.scenario(), toolsDir, safety.apply(task));
         Path logFile = logs.resolve(task.id() + "-" + mode + "-" + repeat + ".jsonl");
         Files.deleteIfExists(logFile);
         List<String> failures = new ArrayList<>();

@@ -126,7 +126,9 @@ public final class SafetyGate implements ToolInvoker, MotionGuard, ObservationSo
                             + "person resumes it (codeact resume --by NAME); reads still work.");
         }
         Map<String, Object> checked = limits(tool, args);
-        rate(tool, checked);
+        if (actuates) {
+            rate(tool, checked); // reads cannot hurt anyone: only commands count against rate limits
+        }
         SafetyPolicy.Motion motion = policy.motion(tool);
         if (motion != null || tool.freshness() != null) {
             Map<?, ?> pose = pose(tool, checked);

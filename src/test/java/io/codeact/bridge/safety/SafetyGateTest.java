@@ -120,13 +120,15 @@ class SafetyGateTest {
         AtomicLong now = new AtomicLong();
         SafetyGate g = SafetyGate.builder(policy("rate_limits:\n  - {tools: \"robot.base.*\", max: 2, per_s: 1}\n"), warehouse,
                 new SimToolInvoker(world)).latch(new StopLatch()).nanos(now::get).build();
-        call(g, "robot.base.status");
-        call(g, "robot.base.status");
-        RobotException e = assertThrows(RobotException.class, () -> call(g, "robot.base.status"));
+        call(g, "robot.base.drive", "linear", 0.1, "duration", 0.1);
+        call(g, "robot.base.drive", "linear", 0.1, "duration", 0.1);
+        RobotException e = assertThrows(RobotException.class, () -> call(g, "robot.base.drive", "linear", 0.1, "duration", 0.1));
         assertEquals("rate.robot.base.*", e.details().get("rule"));
-        call(g, "robot.odom.pose"); // not matched by the rule
+        for (int i = 0; i < 5; i++) {
+            call(g, "robot.base.status"); // reads match the pattern but never count
+        }
         now.addAndGet(1_000_000_001L);
-        call(g, "robot.base.status");
+        call(g, "robot.base.drive", "linear", 0.1, "duration", 0.1);
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class SimWorldSession {
         SafetyGate.Builder b = SafetyGate.builder(safety.policy(), declared, new SimToolInvoker(world))
                 .latch(safety.latch())
                 .confirmer(safety.confirmer())
+                .nanos(() -> world.clock().nanos())  // rate limits count robot time: the sim runs faster than real time
                 .halter(reason -> {
                     synchronized (world) {
                         return world.halt(reason);
