@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * World factories by name. {@link #standard()} knows {@code warehouse}, {@code tabletop} and
- * {@code smart_home}; {@link #register} adds more. Not thread-safe while registering; creating is.
+ * World factories by name. {@link #standard()} knows {@code warehouse}, {@code tabletop},
+ * {@code smart_home} and {@code toolbox} (information tools, no robot); {@link #register} adds more. Not thread-safe while registering; creating is.
  *
  * <pre>{@code
  * WorldRegistry registry = WorldRegistry.standard().register("maze", MazeWorld::create);
@@ -27,7 +27,8 @@ public final class WorldRegistry {
         return new WorldRegistry()
                 .register("warehouse", WarehouseWorld::fromScenario)
                 .register("tabletop", TabletopWorld::fromScenario)
-                .register("smart_home", SmartHomeWorld::fromScenario);
+                .register("smart_home", SmartHomeWorld::fromScenario)
+                .register("toolbox", io.codeact.bridge.sim.toolbox.ToolboxWorld::fromScenario);
     }
 
     /** Adds or replaces a factory; returns this registry. */
