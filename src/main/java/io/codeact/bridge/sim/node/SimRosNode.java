@@ -121,7 +121,7 @@ public final class SimRosNode implements AutoCloseable {
         keep(node.subscribe(ToolCallProtocol.STOP_TOPIC, "std_msgs/String", this::onStop));
         keep(node.advertiseService(ToolCallProtocol.CALL_SERVICE, ToolCallProtocol.TOOL_CALL_TYPE, toolCalls::handle));
         long leaseNanos = (long) (config.leaseTimeout * 1e9);
-        rb.listener(w -> toolCalls.renewWhile(System.nanoTime() - lastHeartbeatNanos < leaseNanos));
+        rb.listener(w -> toolCalls.renewWhile(heartbeatFresh(leaseNanos)));
         SimRunner runner = rb.build();
         return Thread.ofPlatform().name("sim-ros-" + world.name()).daemon().unstarted(() -> run(runner));
     }
@@ -145,6 +145,11 @@ public final class SimRosNode implements AutoCloseable {
                 log.error("{}: the simulator stopped at t={} s: {}", node.name(), world.clock().seconds(), e.toString(), e);
             }
         }
+    }
+
+    private boolean heartbeatFresh(long leaseNanos) {
+        long last = lastHeartbeatNanos;
+        return last != Long.MIN_VALUE && System.nanoTime() - last < leaseNanos;
     }
 
     private void onCmdVel(Map<String, Object> twist) {
