@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             LaunchCommand.class,
             RosCommand.class,
             RoscoreCommand.class,
+            SimCommand.class,
             MqttCommand.class,
         })
 public final class CodeactCommand implements Runnable {

@@ -217,17 +217,23 @@ public final class RosToolInvoker implements ToolInvoker, AutoCloseable {
                     TimeUnit.NANOSECONDS.sleep(sleep);
                 }
             }
+        } catch (InterruptedException e) {
+            closeQuietly(watch);
+            throw e;
         } finally {
             pub.publish(zero);
-            closeQuietly(watch);
         }
         Map<String, Object> r = result("done");
         if (b.odomTopic() != null) {
             // the base ramps down after the zero command: report where it came to rest
-            latest.awaitNext(node.resolve(b.odomTopic()), m -> {
-                Map<String, Object> p = RosReadings.pose(m);
-                return Math.abs((Double) p.get("linear")) < 0.005 && Math.abs((Double) p.get("angular")) < 0.005;
-            }, 2000);
+            try {
+                latest.awaitNext(node.resolve(b.odomTopic()), m -> {
+                    Map<String, Object> p = RosReadings.pose(m);
+                    return Math.abs((Double) p.get("linear")) < 0.005 && Math.abs((Double) p.get("angular")) < 0.005;
+                }, 2000);
+            } finally {
+                closeQuietly(watch);
+            }
             LatestMessages.Sample s = latest.latest(node.resolve(b.odomTopic()));
             r.put("odom", s == null ? null : RosReadings.odom(s.message()));
             r.put("distance", Math.round(distance[0] * 1000) / 1000.0);
