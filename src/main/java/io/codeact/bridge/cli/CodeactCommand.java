@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             LaunchCommand.class,
             RosCommand.class,
             RoscoreCommand.class,
+            SimCommand.class,
             MqttCommand.class,
             StopCommand.class,
             ResumeCommand.class,

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,14 +42,11 @@ final class ExecCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|-", description = "the Python file, or - for standard input")
     String file;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
+    WorldOptions worldOptions;
+
+    @Mixin
     SafetyOptions safety;
-
-    @Option(names = "--world", paramLabel = "NAME", description = "expose this simulated world's robot APIs: warehouse, tabletop, smart_home")
-    String world;
-
-    @Option(names = "--seed", defaultValue = "7", description = "the world's seed (default ${DEFAULT-VALUE})")
-    long seed;
 
     @Option(names = "--timeout", paramLabel = "S", defaultValue = "10", description = "wall-clock limit per action in seconds (default ${DEFAULT-VALUE})")
     double timeoutSeconds;
@@ -71,15 +69,12 @@ final class ExecCommand implements Callable<Integer> {
             err.println("codeact exec: --timeout must be a positive number of seconds, got " + timeoutSeconds);
             return ExitCodes.USAGE;
         }
-        SimWorldSession sim = null;
-        if (world != null) {
-            try {
-                sim = SimWorldSession.create(world, seed, java.util.Map.of(), Home.root().resolve("robot-tools"),
-                        safety.settings(world, null, io.codeact.bridge.safety.StopLatch.process()));
-            } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {
-                err.println("codeact exec: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
+        SimWorldSession sim;
+        try {
+            sim = worldOptions.create(safety, null);
+        } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {
+            err.println("codeact exec: " + e.getMessage());
+            return ExitCodes.USAGE;
         }
         String code;
         try {
@@ -93,11 +88,25 @@ final class ExecCommand implements Callable<Integer> {
         List<String> cells = ActionCells.split(code);
         Duration timeout = Duration.ofNanos((long) (timeoutSeconds * 1e9));
         List<ActionResult> results = new ArrayList<>();
+        io.codeact.bridge.tools.ros.RosWorldSession ros;
+        try {
+            ros = worldOptions.connectRos(safety, null);
+        } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {
+            err.println("codeact exec: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            err.println("codeact exec: cannot bind to the robot over ROS: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
         try (SafetyOptions.StopListener control = SafetyOptions.listenForStop(err);
+                io.codeact.bridge.tools.ros.RosWorldSession rosBinding = ros;
                 SandboxEngine engine = Home.oneShotSandbox(timeout);
                 Session session = engine.openSession("exec")) {
             if (sim != null) {
                 sim.exposeIn(session);
+            }
+            if (ros != null) {
+                ros.exposeIn(session);
             }
             run:
             for (int i = 0; i < repeat; i++) {

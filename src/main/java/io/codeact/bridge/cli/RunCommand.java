@@ -88,6 +88,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("codeact run: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        if (task != null && !worldOptions.binding.equals("sim")) {
+            err.println("codeact run: --task checks the in-process simulator's state; it cannot run with --binding " + worldOptions.binding);
+            return ExitCodes.USAGE;
+        }
         if (model.spec.equals("oracle") && task == null) {
             err.println("codeact run: --model oracle replays a task's reference solution; give --task ID");
             return ExitCodes.USAGE;
@@ -99,7 +103,18 @@ final class RunCommand implements Callable<Integer> {
         }
         Duration timeout = episode.actionTimeout();
         EpisodeResult result;
+        io.codeact.bridge.tools.ros.RosWorldSession ros;
+        try {
+            ros = worldOptions.connectRos(safety, null);
+        } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {
+            err.println("codeact run: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            err.println("codeact run: cannot bind to the robot over ROS: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
         try (SafetyOptions.StopListener control = SafetyOptions.listenForStop(err);
+                AutoCloseable rosBinding = ros;
                 SandboxEngine engine = Home.oneShotSandbox(timeout);
                 Session session = engine.openSession("run");
                 EpisodeLog log = EpisodeLog.open(logFile)) {
@@ -115,7 +130,11 @@ final class RunCommand implements Callable<Integer> {
                 episode.applyTo(c);
                 c.log = log;
                 c.listener = new ConsoleListener(out, json);
-                WorldOptions.bind(sim, session, c);
+                if (ros != null) {
+                    ros.bindTo(session, c);
+                } else {
+                    WorldOptions.bind(sim, session, c);
+                }
                 if (finalTask != null) {
                     c.taskId = finalTask.id();
                     c.maxTurns = finalTask.maxTurns();

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Ending child processes and everything they started. */
-final class Processes {
+public final class Processes {
     private Processes() {
     }
 
     /** Kills {@code process} and its descendants (collected first, so none is orphaned), waiting up to 5 s. */
-    static void killTree(Process process) {
+    public static void killTree(Process process) {
         List<ProcessHandle> tree = process.descendants().toList();
         tree.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();

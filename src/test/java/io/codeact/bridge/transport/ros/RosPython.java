@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs Debian's ROS 1 Python tools for the interop tests: {@code rosmsg}, {@code rossrv} and helper scripts. */
-final class RosPython {
-    static final Path PYTHON = Path.of("/usr/bin/python3");
-    static final String NOT_INSTALLED = "rosmsg and rospy are not installed (Debian packages ros-core python3-rosmsg"
+public final class RosPython {
+    public static final Path PYTHON = Path.of("/usr/bin/python3");
+    public static final String NOT_INSTALLED = "rosmsg and rospy are not installed (Debian packages ros-core python3-rosmsg"
             + " python3-rospy and the message packages, see .ci/run); skipping the comparison with Debian's ROS";
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * A rospy node run from {@code rospy_peer.py} with {@code /usr/bin/python3}: its stdout lines are queued as
  * JSON for the test to await. {@link #close()} kills it.
  */
-final class RospyPeer implements AutoCloseable {
+public final class RospyPeer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
@@ -44,14 +44,14 @@ final class RospyPeer implements AutoCloseable {
     }
 
     /** Starts the script with {@code args} against {@code masterUri}; waits for READY unless the mode prints none. */
-    static RospyPeer start(String masterUri, Path home, String... args) throws Exception {
+    public static RospyPeer start(String masterUri, Path home, String... args) throws Exception {
         RospyPeer peer = launch(masterUri, home, args);
         peer.expectLine("\"READY\"", Duration.ofSeconds(30));
         return peer;
     }
 
     /** Starts the script without waiting for READY (for modes that print only a result). */
-    static RospyPeer launch(String masterUri, Path home, String... args) throws IOException, URISyntaxException {
+    public static RospyPeer launch(String masterUri, Path home, String... args) throws IOException, URISyntaxException {
         Path script = Path.of(RospyPeer.class.getResource("rospy_peer.py").toURI());
         List<String> command = new ArrayList<>(List.of(RosPython.PYTHON.toString(), script.toString()));
         command.addAll(List.of(args));
@@ -62,7 +62,7 @@ final class RospyPeer implements AutoCloseable {
     }
 
     /** The next stdout line, parsed as JSON. */
-    JsonNode next(Duration timeout) throws Exception {
+    public JsonNode next(Duration timeout) throws Exception {
         String line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (line == null) {
             fail("rospy peer printed nothing within " + timeout + (process.isAlive() ? "" : " (it exited with "
@@ -85,7 +85,7 @@ final class RospyPeer implements AutoCloseable {
     }
 
     /** Kills the node without letting it unregister, like a crash. */
-    void kill() {
+    public void kill() {
         Processes.killTree(process);
     }
 
