@@ -195,6 +195,8 @@ public final class LaunchLoader {
         private final YamlLines lines;
         private final List<Site> chain;
         private Substitution substitution;
+        /** Set when an expansion used an arg without a value; the value's own errors would be noise. */
+        private boolean followOn;
 
         FileReader(Run run, Path path, String shown, YamlLines lines, List<Site> chain) {
             this.run = run;
@@ -433,8 +435,14 @@ public final class LaunchLoader {
                     ok = false;
                     continue;
                 }
+                followOn = false;
                 JsonNode expanded = expandTree(e.getValue(), pat);
                 Object v = convert(expanded, spec.kind());
+                if (followOn) {
+                    ok = false;
+                    places.put(p, at(pat));
+                    continue;
+                }
                 if (v == null && !expanded.isNull()) {
                     problem(pat, "node " + name + ", param " + p + ": must be " + spec.kind().description + ", got "
                             + describe(expanded));
@@ -448,7 +456,7 @@ public final class LaunchLoader {
                 if (values.get(spec.name()) == null && spec.defaultValue() != null) {
                     values.put(spec.name(), normalize(spec.defaultValue(), spec.kind()));
                 }
-                if (spec.required() && values.get(spec.name()) == null) {
+                if (spec.required() && values.get(spec.name()) == null && !places.containsKey(spec.name())) {
                     problem(node.isMissingNode() ? at : at + "/params", "node " + name + ": missing param '" + spec.name()
                             + "' (" + spec.doc() + ")");
                     ok = false;
@@ -531,7 +539,11 @@ public final class LaunchLoader {
             try {
                 return substitution.expand(text);
             } catch (Substitution.Problem e) {
-                problem(at, e.getMessage());
+                if (e.followOn) {
+                    followOn = true;
+                } else {
+                    problem(at, e.getMessage());
+                }
                 return text;
             }
         }

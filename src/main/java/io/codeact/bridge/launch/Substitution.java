@@ -13,8 +13,16 @@ import java.util.function.Function;
 final class Substitution {
     /** An expansion that cannot be made; the message says why and what to do, without the location. */
     static final class Problem extends Exception {
+        /** A follow-on of a problem reported elsewhere (an arg declared without a value): not reported again. */
+        final boolean followOn;
+
         Problem(String message) {
+            this(message, false);
+        }
+
+        Problem(String message, boolean followOn) {
             super(message);
+            this.followOn = followOn;
         }
     }
 
@@ -71,7 +79,10 @@ final class Substitution {
                             + String.join(", ", new java.util.TreeSet<>(args.keySet())) + ")"));
                 }
                 String value = args.get(words[1]);
-                return value == null ? "" : value; // declared without a value: reported where it is declared
+                if (value == null) {
+                    throw new Problem("arg " + words[1] + " has no value", true); // reported where it is declared
+                }
+                return value;
             }
             case "env", "optenv" -> {
                 if (words.length < 2) {
