@@ -8,7 +8,8 @@ import java.util.function.Function;
  * Expands {@code $(…)} in a launch file's text values, ROS style:
  * {@code $(arg NAME)}, {@code $(env NAME)}, {@code $(env NAME default words)}, {@code $(optenv NAME)} (empty
  * when unset), {@code $(optenv NAME default)}, {@code $(dirname)} (the launch file's folder) and
- * {@code $(home)} (the checkout: robot-tools/, simulations/). Anything else in {@code $(…)} is an error.
+ * {@code $(home)} (the checkout: robot-tools/, simulations/). Anything else in {@code $(…)} is an error;
+ * {@code $$(} stands for a literal {@code $(}, e.g. a shell's command substitution in a process command.
  */
 final class Substitution {
     /** An expansion that cannot be made; the message says why and what to do, without the location. */
@@ -53,6 +54,11 @@ final class Substitution {
             if (start < 0) {
                 out.append(text, i, text.length());
                 break;
+            }
+            if (start > 0 && text.charAt(start - 1) == '$') {
+                out.append(text, i, start - 1).append("$("); // $$( is a literal $( (shell command substitution)
+                i = start + 2;
+                continue;
             }
             out.append(text, i, start);
             int end = text.indexOf(')', start);

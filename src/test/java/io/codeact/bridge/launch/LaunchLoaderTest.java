@@ -90,13 +90,13 @@ class LaunchLoaderTest {
                     type: process
                     after: [master]
                     params:
-                      command: [$(arg home_shell), -c, "echo $GREETING $(arg extra)"]
+                      command: [$(arg home_shell), -c, "echo $GREETING $(arg extra) $$(date)"]
                 """);
         LaunchPlan plan = loader.load(main, Map.of("port", "0"));
         assertThat(plan.args()).containsEntry("port", "0").containsEntry("label", "at 0")
                 .containsEntry("home_shell", "/bin/sh").containsEntry("extra", "[]");
         assertThat(plan.node("master").params().integer("port")).isZero();
-        assertThat(plan.node("hello").params().value("command")).isEqualTo(List.of("/bin/sh", "-c", "echo $GREETING []"));
+        assertThat(plan.node("hello").params().value("command")).isEqualTo(List.of("/bin/sh", "-c", "echo $GREETING [] $(date)"));
         assertThat(plan.node("hello").env()).containsEntry("GREETING", "hello at 0");
         assertThat(plan.node("master").params().where("port")).isEqualTo(shown(dir.resolve("inc/master.yaml")) + ":6");
     }
