@@ -34,6 +34,16 @@ final class EpisodeOptions {
         c.actionTimeout = actionTimeout();
     }
 
+    /** Sets the mode, turn limit, budgets, action timeout and log of an episode from these flags. */
+    void applyTo(io.codeact.bridge.launch.EpisodeRunner.Settings s) {
+        s.mode = mode;
+        s.maxTurns = maxTurns;
+        s.tokenBudget = tokenBudget;
+        s.timeBudget = timeBudgetSeconds == null ? null : java.time.Duration.ofMillis((long) (timeBudgetSeconds * 1000));
+        s.actionTimeout = actionTimeout();
+        s.log = log;
+    }
+
     java.time.Duration actionTimeout() {
         return java.time.Duration.ofNanos((long) (actionTimeoutSeconds * 1e9));
     }

@@ -1,21 +1,9 @@
 package io.codeact.bridge.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.codeact.bridge.agent.Agent;
-import io.codeact.bridge.agent.EpisodeLog;
 import io.codeact.bridge.agent.EpisodeResult;
-import io.codeact.bridge.agent.Outcome;
-import io.codeact.bridge.eval.OracleChatModel;
-import io.codeact.bridge.eval.Task;
-import io.codeact.bridge.eval.TaskException;
-import io.codeact.bridge.eval.TaskSuite;
-import io.codeact.bridge.llm.ChatModel;
-import io.codeact.bridge.sandbox.SandboxEngine;
-import io.codeact.bridge.sandbox.Session;
+import io.codeact.bridge.launch.EpisodeRunner;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -63,92 +51,33 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Task task = null;
-        if (goal.task != null) {
-            try {
-                task = TaskSuite.load(Home.root().resolve("simulations/tasks")).find(goal.task).orElse(null);
-            } catch (TaskException e) {
-                err.println("codeact run: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-            if (task == null) {
-                err.println("codeact run: unknown task '" + goal.task + "' in simulations/tasks; `codeact eval --help` runs suites");
-                return ExitCodes.USAGE;
-            }
-        }
-        String goalText = task != null ? task.goal() : goal.text;
-        io.codeact.bridge.sim.inprocess.SimWorldSession sim;
+        EpisodeRunner runner;
         try {
-            sim = task != null
-                    ? io.codeact.bridge.sim.inprocess.SimWorldSession.create(task.world(), task.seed(), task.scenario(),
-                            Home.root().resolve("robot-tools"),
-                            safety.settings(task.world(), null, io.codeact.bridge.safety.StopLatch.process()))
-                    : worldOptions.create(safety, null);
-        } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {
-            err.println("codeact run: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        if (task != null && !worldOptions.binding.equals("sim")) {
-            err.println("codeact run: --task checks the in-process simulator's state; it cannot run with --binding " + worldOptions.binding);
-            return ExitCodes.USAGE;
-        }
-        if (model.spec.equals("oracle") && task == null) {
-            err.println("codeact run: --model oracle replays a task's reference solution; give --task ID");
-            return ExitCodes.USAGE;
-        }
-        ChatModel chat = task != null && model.spec.equals("oracle") ? new OracleChatModel(task) : model.create();
-        Path logFile = episode.logFile(task != null ? task.id() : goalText);
-        if (logFile.getParent() != null) {
-            Files.createDirectories(logFile.getParent());
-        }
-        Duration timeout = episode.actionTimeout();
-        EpisodeResult result;
-        io.codeact.bridge.tools.ros.RosWorldSession ros;
-        try {
-            ros = worldOptions.connectRos(safety, null);
-        } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {
-            err.println("codeact run: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (RuntimeException e) {
-            err.println("codeact run: cannot bind to the robot over ROS: " + e.getMessage());
-            return ExitCodes.FAILURE;
-        }
-        try (SafetyOptions.StopListener control = SafetyOptions.listenForStop(err);
-                AutoCloseable rosBinding = ros;
-                SandboxEngine engine = Home.oneShotSandbox(timeout);
-                Session session = engine.openSession("run");
-                EpisodeLog log = EpisodeLog.open(logFile)) {
-            if (!json) {
-                out.println("model: " + chat.name());
-                out.println("goal: " + goalText);
-            }
-            Task finalTask = task;
-            Agent agent = Agent.create(c -> {
-                c.model = chat;
-                c.modelSpec = model.spec;
-                c.session = session;
-                episode.applyTo(c);
-                c.log = log;
-                c.listener = new ConsoleListener(out, json);
-                if (ros != null) {
-                    ros.bindTo(session, c);
-                } else {
-                    WorldOptions.bind(sim, session, c);
-                }
-                if (finalTask != null) {
-                    c.taskId = finalTask.id();
-                    c.maxTurns = finalTask.maxTurns();
-                    c.successCheck = answer -> {
-                        synchronized (sim.world()) {
-                            return finalTask.check().evaluate(sim.world().state(), answer).passed();
-                        }
-                    };
-                }
+            runner = EpisodeRunner.prepare(s -> {
+                s.goal = goal.text;
+                s.task = goal.task;
+                s.model = model.spec;
+                s.baseUrl = model.baseUrl;
+                s.stream = !model.noStream;
+                s.world = worldOptions.world;
+                s.seed = worldOptions.seed;
+                s.binding = worldOptions.binding;
+                s.master = worldOptions.master;
+                s.safety = world -> safety.settings(world, null, io.codeact.bridge.safety.StopLatch.process());
+                episode.applyTo(s);
+                s.home = Home.root();
             });
-            result = agent.run(goalText);
-            if (sim != null) {
-                sim.recordFinalState(log);
-            }
+        } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {
+            err.println("codeact run: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (!json) {
+            out.println("model: " + runner.chat().name());
+            out.println("goal: " + runner.goal());
+        }
+        EpisodeResult result;
+        try (SafetyOptions.StopListener control = SafetyOptions.listenForStop(err)) {
+            result = runner.run(new ConsoleListener(out, json));
         }
         if (json) {
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -164,7 +93,6 @@ final class RunCommand implements Callable<Integer> {
         if (!json && result.success() != null) {
             out.println("task check: " + (result.success() ? "passed" : "FAILED"));
         }
-        boolean ok = result.success() != null ? result.success() : result.outcome() == Outcome.SOLVED;
-        return ok ? ExitCodes.OK : ExitCodes.FAILURE;
+        return EpisodeRunner.succeeded(result) ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

@@ -26,6 +26,18 @@ public record SafetySettings(SafetyPolicy policy, Confirmer confirmer, StopLatch
                 new StopLatch(), false);
     }
 
+    /**
+     * The settings for a world in a checkout: {@code <home>/safety/<world>.yaml} when it exists, else the
+     * built-in defaults.
+     *
+     * @throws SafetyFileException when that file is invalid
+     */
+    public static SafetySettings forWorld(java.nio.file.Path home, String world, Confirmer confirmer, StopLatch latch) {
+        java.nio.file.Path file = home.resolve("safety").resolve(world + ".yaml");
+        SafetyPolicy policy = java.nio.file.Files.isRegularFile(file) ? SafetyPolicy.load(file) : SafetyPolicy.defaults();
+        return new SafetySettings(policy, confirmer, latch, false);
+    }
+
     public SafetySettings withConfirmer(Confirmer value) {
         return new SafetySettings(policy, value, latch, dryRun);
     }

@@ -28,6 +28,13 @@ class DemoCommandTest {
         int code = cli.execute("demo", "--out", dir.toString());
 
         assertThat(code).as(out + "\n" + err).isEqualTo(ExitCodes.OK);
+        // It runs launch/demo.yaml through the launcher: the broker first, then the agent, which ends the launch.
+        assertThat(out.toString())
+                .contains("[launch] launch/demo.yaml: starting 2 node(s) in order: broker, agent")
+                .containsPattern("\\[launch\\] started broker \\(mqtt_broker\\): listening on mqtt://127\\.0\\.0\\.1:\\d+")
+                .contains("[launch] launch completed: required node agent ended: solved after 3 turn(s)")
+                .containsPattern("\\[launch\\] episode log: .*\\.jsonl")
+                .contains("[launch] stopping broker");
         assertThat(out.toString())
                 .contains("model: scripted:", "(replays recorded replies, not a live model)")
                 .contains("RobotError: dock.dock: r1 is", "collision at", "pillar")

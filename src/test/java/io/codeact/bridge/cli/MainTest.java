@@ -44,11 +44,9 @@ class MainTest {
     }
 
     @Test
-    void unfinishedSubcommandSaysSoAndExitsNotImplemented() {
-        assertThat(run("launch")).isEqualTo(ExitCodes.NOT_IMPLEMENTED);
-        assertThat(err.toString()).isEqualTo(
-                "codeact launch: not implemented yet (planned in issue #10); nothing was run." + System.lineSeparator());
-        assertThat(out.toString()).isEmpty();
+    void launchWithoutAFileIsAUsageError() {
+        assertThat(run("launch")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Missing required parameter", "FILE");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class WorldRegistryTest {
     @Test
     void createsTheBuiltInWorldsByName() {
-        assertThat(WorldRegistry.standard().names()).containsExactly("warehouse", "tabletop", "smart_home");
+        assertThat(WorldRegistry.standard().names()).containsExactly("warehouse", "tabletop", "smart_home", "toolbox");
         for (String name : WorldRegistry.standard().names()) {
             World w = Worlds.create(name, 7, Map.of());
             assertThat(w.name()).isEqualTo(name);

@@ -1,0 +1,276 @@
+package io.codeact.bridge.launch;
+
+import io.codeact.bridge.safety.Confirmer;
+import io.codeact.bridge.safety.SafetySettings;
+import io.codeact.bridge.safety.StopLatch;
+import io.codeact.bridge.tools.ros.RosWorldSession;
+import java.util.function.Function;
+
+import io.codeact.bridge.agent.Agent;
+import io.codeact.bridge.agent.EpisodeLog;
+import io.codeact.bridge.agent.EpisodeResult;
+import io.codeact.bridge.agent.Outcome;
+import io.codeact.bridge.agent.TurnListener;
+import io.codeact.bridge.eval.OracleChatModel;
+import io.codeact.bridge.eval.Task;
+import io.codeact.bridge.eval.TaskException;
+import io.codeact.bridge.eval.TaskSuite;
+import io.codeact.bridge.llm.ChatModel;
+import io.codeact.bridge.llm.ChatModels;
+import io.codeact.bridge.sandbox.SandboxEngine;
+import io.codeact.bridge.sandbox.Session;
+import io.codeact.bridge.sim.inprocess.SimWorldSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One episode as {@code codeact run} and the launch node type {@code agent} run it: a goal in words or a
+ * task from {@code simulations/tasks}, a model, optionally a simulated world bound in-process, a sandbox
+ * session, and the JSONL episode log. {@link #prepare} checks everything that can be checked before
+ * anything runs; {@link #run} runs the episode on the calling thread; {@link #cancel} stops it from another.
+ *
+ * <pre>{@code
+ * EpisodeRunner episode = EpisodeRunner.prepare(s -> { s.task = "warehouse-dock"; s.model = "oracle"; });
+ * EpisodeResult result = episode.run(TurnListener.NONE);
+ * }</pre>
+ */
+public final class EpisodeRunner {
+    /** What to run; public fields, set in {@link #prepare}'s configurer. */
+    public static final class Settings {
+        /** The goal in words; exactly one of goal and task. */
+        public String goal;
+        /** A task id from {@code <home>/simulations/tasks}: its world, seed, scenario, goal, turn budget and check. */
+        public String task;
+        /** A model spec (docs/MODELS.md); {@code oracle} replays the task's reference solution. */
+        public String model;
+        public String baseUrl;
+        public boolean stream = true;
+        /** A simulated world to act in (ignored with a task, which names its own), or null for none. */
+        public String world;
+        public long seed = 7;
+        public String mode = "code";
+        public int maxTurns = 12;
+        public long tokenBudget = 0;
+        public Duration timeBudget;
+        public Duration actionTimeout = Duration.ofSeconds(10);
+        /** The episode log; when null, {@code <logDir>/<time>-<logName or task or goal>.jsonl}. */
+        public Path log;
+        public Path logDir = Path.of("episodes");
+        public String logName;
+        /** Extra text for the system prompt (what the robot is, where it is). */
+        public String context = "";
+        /** The checkout: robot-tools/, simulations/tasks, robot-tools/python helpers, safety/. */
+        public Path home = Path.of(".");
+        /**
+         * The safety layer for a world (its name given): by default {@code <home>/safety/<world>.yaml} when
+         * it exists, irreversible calls denied (nobody to ask), this process's stop latch.
+         */
+        public Function<String, SafetySettings> safety;
+        /** How the world's APIs reach it: {@code sim} (in-process) or {@code ros} (a robot on {@link #master}). */
+        public String binding = "sim";
+        /** With binding {@code ros}: the master URI (null: ROS_MASTER_URI, then localhost). */
+        public String master;
+    }
+
+    private final Settings settings;
+    private final Task task;
+    private final SimWorldSession sim;
+    private final SafetySettings safety;
+    private final ChatModel chat;
+    private final String goal;
+    private final Path logFile;
+    private volatile Agent agent;
+    private volatile boolean cancelled;
+
+    private EpisodeRunner(Settings settings, Task task, SimWorldSession sim, SafetySettings safety, ChatModel chat,
+            String goal, Path logFile) {
+        this.safety = safety;
+        this.settings = settings;
+        this.task = task;
+        this.sim = sim;
+        this.chat = chat;
+        this.goal = goal;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Resolves the task, creates the world and the model client; runs nothing.
+     *
+     * @throws IllegalArgumentException for an unknown or broken task, an unknown world, a missing goal, or
+     *     the oracle model without a task; the message says what to do
+     * @throws io.codeact.bridge.llm.ModelException (kind CONFIG) when the model spec cannot be served
+     */
+    public static EpisodeRunner prepare(Consumer<Settings> configure) {
+        Settings s = new Settings();
+        configure.accept(s);
+        if ((s.goal == null) == (s.task == null)) {
+            throw new IllegalArgumentException("give exactly one of a goal and a task");
+        }
+        if (s.model == null || s.model.isBlank()) {
+            throw new IllegalArgumentException("no model given; use openai:MODEL, ollama:MODEL, anthropic:MODEL or scripted:FILE");
+        }
+        Task task = null;
+        if (s.task != null) {
+            task = findTask(s.home, s.task);
+        }
+        if (!s.binding.equals("sim") && !s.binding.equals("ros")) {
+            throw new IllegalArgumentException("unknown binding '" + s.binding + "'; use sim or ros");
+        }
+        String world = task != null ? task.world() : s.world;
+        if (s.binding.equals("ros") && world == null) {
+            throw new IllegalArgumentException("binding ros needs a world: which robot-tools declarations to bind");
+        }
+        SafetySettings safety = world == null ? null
+                : s.safety != null ? s.safety.apply(world)
+                : SafetySettings.forWorld(s.home, world, Confirmer.fixed(false, "nobody (no person to ask)"), StopLatch.process());
+        if (task != null && !s.binding.equals("sim") && !safety.dryRun()) {
+            throw new IllegalArgumentException("a task's check reads the in-process simulator's state; it cannot run with binding " + s.binding);
+        }
+        boolean inProcess = world != null && (s.binding.equals("sim") || safety.dryRun());
+        SimWorldSession sim = !inProcess ? null : task != null
+                ? SimWorldSession.create(task.world(), task.seed(), task.scenario(), s.home.resolve("robot-tools"), safety)
+                : SimWorldSession.create(s.world, s.seed, java.util.Map.of(), s.home.resolve("robot-tools"), safety);
+        if (s.model.equals("oracle") && task == null) {
+            throw new IllegalArgumentException("--model oracle replays a task's reference solution; give a task");
+        }
+        ChatModel chat = task != null && s.model.equals("oracle") ? new OracleChatModel(task)
+                : ChatModels.fromSpec(s.model, c -> {
+                    if (s.baseUrl != null && !s.baseUrl.isBlank()) {
+                        c.baseUrl(s.baseUrl);
+                    }
+                    if (!s.stream) {
+                        c.stream(false);
+                    }
+                });
+        String goal = task != null ? task.goal() : s.goal;
+        Path log = s.log != null ? s.log
+                : defaultLogFile(s.logDir, s.logName != null ? s.logName : task != null ? task.id() : goal);
+        return new EpisodeRunner(s, task, sim, safety, chat, goal, log);
+    }
+
+    /**
+     * A task of {@code <home>/simulations/tasks} by id.
+     *
+     * @throws IllegalArgumentException when the suite cannot be read or has no such task
+     */
+    public static Task findTask(Path home, String id) {
+        try {
+            return TaskSuite.load(home.resolve("simulations/tasks")).find(id).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown task '" + id + "' in simulations/tasks; `codeact eval --help` runs suites"));
+        } catch (TaskException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code dir/<yyyyMMdd-HHmmss>-<slug of name>.jsonl}. */
+    public static Path defaultLogFile(Path dir, String name) {
+        String slug = name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        slug = slug.length() > 40 ? slug.substring(0, 40) : slug;
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return dir.resolve(time + "-" + (slug.isEmpty() ? "episode" : slug) + ".jsonl");
+    }
+
+    public ChatModel chat() {
+        return chat;
+    }
+
+    /** The goal text (the task's, for a task). */
+    public String goal() {
+        return goal;
+    }
+
+    /** The task, or null for a free goal. */
+    public Task task() {
+        return task;
+    }
+
+    /** The simulated world, or null when the episode acts in none. */
+    public SimWorldSession world() {
+        return sim;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /**
+     * Runs the episode to its end on this thread: a sandbox session, the agent loop, the log (with the
+     * world's final state). A task's check decides {@link EpisodeResult#success()}.
+     *
+     * @throws IOException when the log cannot be written
+     */
+    public EpisodeResult run(TurnListener listener) throws IOException {
+        if (logFile.getParent() != null) {
+            Files.createDirectories(logFile.getParent());
+        }
+        try (SandboxEngine engine = SandboxEngine.create(c -> {
+                    c.actionTimeout = settings.actionTimeout;
+                    c.warmSessions = 0;
+                    Path helpers = settings.home.resolve("robot-tools/python");
+                    c.helperPaths.addAll(Files.isDirectory(helpers) ? List.of(helpers) : List.of());
+                });
+                Session session = engine.openSession("episode");
+                RosWorldSession ros = sim == null && safety != null
+                        ? RosWorldSession.connect(task != null ? task.world() : settings.world, settings.master,
+                                settings.home.resolve("robot-tools"), safety)
+                        : null;
+                EpisodeLog log = EpisodeLog.open(logFile)) {
+            Agent a = Agent.create(c -> {
+                c.model = chat;
+                c.modelSpec = settings.model;
+                c.session = session;
+                c.mode = settings.mode;
+                c.maxTurns = settings.maxTurns;
+                c.tokenBudget = settings.tokenBudget;
+                c.timeBudget = settings.timeBudget;
+                c.actionTimeout = settings.actionTimeout;
+                c.context = settings.context == null ? "" : settings.context;
+                c.log = log;
+                c.listener = listener;
+                if (sim != null) {
+                    sim.bindTo(session, c);
+                } else if (ros != null) {
+                    ros.bindTo(session, c);
+                }
+                if (task != null) {
+                    c.taskId = task.id();
+                    c.maxTurns = task.maxTurns();
+                    c.successCheck = answer -> {
+                        synchronized (sim.world()) {
+                            return task.check().evaluate(sim.world().state(), answer).passed();
+                        }
+                    };
+                }
+            });
+            agent = a;
+            if (cancelled) {
+                return new EpisodeResult(Outcome.INTERRUPTED, null, "cancelled before it started", 0, 0, 0, 0, 0, null, logFile);
+            }
+            EpisodeResult result = a.run(goal);
+            if (sim != null) {
+                sim.recordFinalState(log);
+            }
+            return result;
+        }
+    }
+
+    /** Whether a result counts as success: the task check when there is one, else a solved outcome. */
+    public static boolean succeeded(EpisodeResult r) {
+        return r.success() != null ? r.success() : r.outcome() == Outcome.SOLVED;
+    }
+
+    /** Stops a running episode (the model call or action in progress is interrupted); safe from any thread. */
+    public void cancel() {
+        cancelled = true;
+        Agent a = agent;
+        if (a != null) {
+            a.cancel();
+        }
+    }
+}
