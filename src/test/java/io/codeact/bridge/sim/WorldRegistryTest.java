@@ -47,7 +47,7 @@ class WorldRegistryTest {
     void namesTheKnownWorldsForAnUnknownOne() {
         assertThatThrownBy(() -> Worlds.create("moon_base", 1, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown world 'moon_base'; known worlds: warehouse, tabletop, smart_home");
+                .hasMessage("unknown world 'moon_base'; known worlds: warehouse, tabletop, smart_home, toolbox");
     }
 
     @Test

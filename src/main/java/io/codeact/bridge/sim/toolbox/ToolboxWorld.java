@@ -200,11 +200,13 @@ public final class ToolboxWorld extends TickedWorld<Map<String, ?>> {
     @Override
     public Map<String, Object> state() {
         int total = calls.values().stream().mapToInt(Integer::intValue).sum();
-        return Fields.of("calls", new LinkedHashMap<>(calls), "total_calls", total);
+        return Fields.of("world", name(), "seed", seed(), "calls", new LinkedHashMap<>(calls), "total_calls", total);
     }
 
+    /** One stream: how many tool calls so far (there are no sensors). */
     @Override
     public Map<String, Object> telemetry() {
-        return Map.of();
+        int total = calls.values().stream().mapToInt(Integer::intValue).sum();
+        return Fields.of("toolbox/calls", Fields.of("total", total, "t", clock().seconds()));
     }
 }
