@@ -210,7 +210,13 @@ public final class CommandChannel implements AutoCloseable {
             p.future.completeExceptionally(new CommandRejectedException("device " + p.topics.device() + " refused command "
                     + p.id + " (" + p.topics.api() + "): " + error, String.valueOf(error), message.fields()));
         } else {
-            p.future.complete(new CommandResult(p.id, p.topics, message.fields(), (int) p.sends.get(), latency));
+            try {
+                p.future.complete(new CommandResult(p.id, p.topics, message.fields(), (int) p.sends.get(), latency));
+            } catch (RuntimeException e) {
+                // The waiter is no longer pending: it must hear about this, or it would wait forever.
+                p.future.completeExceptionally(new TransportException("could not read the echo of command " + p.id + " on "
+                        + message.topic() + ": " + e, e));
+            }
         }
     }
 
