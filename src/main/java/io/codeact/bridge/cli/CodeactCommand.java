@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             ChatCommand.class,
             EvalCommand.class,
+            SimCommand.class,
             BenchCommand.class,
             ReplayCommand.class,
             ExportCommand.class,

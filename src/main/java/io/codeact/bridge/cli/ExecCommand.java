@@ -47,6 +47,9 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "the world's seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @picocli.CommandLine.Mixin
+    BindingOptions binding;
+
     @Option(names = "--timeout", paramLabel = "S", defaultValue = "10", description = "wall-clock limit per action in seconds (default ${DEFAULT-VALUE})")
     double timeoutSeconds;
 
@@ -57,7 +60,7 @@ final class ExecCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (repeat < 1) {
@@ -69,9 +72,13 @@ final class ExecCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         SimWorldSession sim = null;
+        if (world == null && (binding.binding != BindingOptions.Binding.inprocess || binding.broker != null)) {
+            err.println("codeact exec: --binding and --broker need --world");
+            return ExitCodes.USAGE;
+        }
         if (world != null) {
             try {
-                sim = SimWorldSession.create(world, seed, java.util.Map.of(), Home.root().resolve("robot-tools"));
+                sim = binding.open(world, seed, java.util.Map.of(), null);
             } catch (IllegalArgumentException e) {
                 err.println("codeact exec: " + e.getMessage());
                 return ExitCodes.USAGE;
@@ -89,7 +96,8 @@ final class ExecCommand implements Callable<Integer> {
         List<String> cells = ActionCells.split(code);
         Duration timeout = Duration.ofNanos((long) (timeoutSeconds * 1e9));
         List<ActionResult> results = new ArrayList<>();
-        try (SandboxEngine engine = Home.oneShotSandbox(timeout);
+        try (AutoCloseable boundWorld = sim == null ? () -> { } : sim;
+                SandboxEngine engine = Home.oneShotSandbox(timeout);
                 Session session = engine.openSession("exec")) {
             if (sim != null) {
                 sim.exposeIn(session);

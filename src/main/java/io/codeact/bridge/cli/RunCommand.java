@@ -77,8 +77,7 @@ final class RunCommand implements Callable<Integer> {
         io.codeact.bridge.sim.inprocess.SimWorldSession sim;
         try {
             sim = task != null
-                    ? io.codeact.bridge.sim.inprocess.SimWorldSession.create(task.world(), task.seed(), task.scenario(),
-                            Home.root().resolve("robot-tools"))
+                    ? worldOptions.binding.open(task.world(), task.seed(), task.scenario(), null)
                     : worldOptions.create();
         } catch (IllegalArgumentException e) {
             err.println("codeact run: " + e.getMessage());
@@ -95,7 +94,8 @@ final class RunCommand implements Callable<Integer> {
         }
         Duration timeout = episode.actionTimeout();
         EpisodeResult result;
-        try (SandboxEngine engine = Home.oneShotSandbox(timeout);
+        try (AutoCloseable world = sim == null ? () -> { } : sim;
+                SandboxEngine engine = Home.oneShotSandbox(timeout);
                 Session session = engine.openSession("run");
                 EpisodeLog log = EpisodeLog.open(logFile)) {
             if (!json) {

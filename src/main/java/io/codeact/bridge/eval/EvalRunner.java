@@ -39,10 +39,17 @@ public final class EvalRunner {
 
     public record Report(Map<String, ModeSummary> modes, List<EpisodeSummary> episodes) {}
 
+    /** Opens a task's world for one episode through some binding; {@code episode} is unique per run (for topic prefixes). */
+    @FunctionalInterface
+    public interface WorldBinding {
+        SimWorldSession open(Task task, String episode) throws Exception;
+    }
+
     private final Path toolsDir;
     private final Path outDir;
     private final int parallelism;
     private final Duration actionTimeout;
+    private WorldBinding worlds;
 
     /**
      * @param toolsDir robot-tools/
@@ -53,6 +60,13 @@ public final class EvalRunner {
         this.outDir = outDir;
         this.parallelism = Math.max(1, parallelism);
         this.actionTimeout = actionTimeout;
+        this.worlds = (task, episode) -> SimWorldSession.create(task.world(), task.seed(), task.scenario(), toolsDir);
+    }
+
+    /** Opens each episode's world through {@code binding} instead of in-process (e.g. over MQTT). */
+    public EvalRunner worlds(WorldBinding binding) {
+        this.worlds = java.util.Objects.requireNonNull(binding, "binding");
+        return this;
     }
 
     public Report run(List<Task> tasks, List<String> modes, int repeat, Function<Task, ChatModel> models,
@@ -93,14 +107,15 @@ public final class EvalRunner {
     }
 
     private EpisodeSummary episode(SandboxEngine engine, Task task, String mode, int repeat, ChatModel model, Path logs)
-            throws IOException {
+            throws Exception {
         long start = System.nanoTime();
-        SimWorldSession sim = SimWorldSession.create(task.world(), task.seed(), task.scenario(), toolsDir);
-        Path logFile = logs.resolve(task.id() + "-" + mode + "-" + repeat + ".jsonl");
+        String name = task.id() + "-" + mode + "-" + repeat;
+        Path logFile = logs.resolve(name + ".jsonl");
         Files.deleteIfExists(logFile);
         List<String> failures = new ArrayList<>();
         EpisodeResult result;
-        try (Session session = engine.openSession(task.id());
+        try (SimWorldSession sim = worlds.open(task, name);
+                Session session = engine.openSession(task.id());
                 EpisodeLog log = EpisodeLog.open(logFile)) {
             Agent agent = Agent.create(c -> {
                 c.model = model;

@@ -1,0 +1,119 @@
+package io.codeact.bridge.cli;
+
+import io.codeact.bridge.sim.World;
+import io.codeact.bridge.sim.WorldRegistry;
+import io.codeact.bridge.sim.inprocess.SimWorldSession;
+import io.codeact.bridge.sim.node.SimMqttNode;
+import io.codeact.bridge.tools.ToolSet;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code codeact sim}: a simulated world as a device node on a bus, until Ctrl-C. */
+@Command(name = "sim", mixinStandardHelpOptions = true,
+        description = {"Run a simulated world as an MQTT device node until Ctrl-C: the bridge (or any MQTT client) drives it",
+            "through <prefix>/<device>/<api>/cmd exactly as it would a real device (docs/MQTT.md, docs/SIMULATORS.md)."})
+final class SimCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--world", paramLabel = "NAME", required = true, description = "warehouse, tabletop or smart_home")
+    String world;
+
+    @Option(names = "--seed", defaultValue = "7", description = "the world's seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--broker", paramLabel = "URL", defaultValue = "mqtt://localhost:1883",
+            description = "the MQTT broker (default ${DEFAULT-VALUE}; `codeact mqtt broker` runs one)")
+    String broker;
+
+    @Option(names = "--device", paramLabel = "NAME", description = "the device name in topics (default: the tools' namespace, robot or home)")
+    String device;
+
+    @Option(names = "--prefix", defaultValue = "codeact", description = "the topic prefix (default ${DEFAULT-VALUE})")
+    String prefix;
+
+    static final class Clock {
+        @Option(names = "--rate", paramLabel = "F", description = "realtime: sim seconds per wall second (default 1)")
+        Double rate;
+
+        @Option(names = "--lockstep", description = "sim time moves only while a command or sim.wait runs")
+        boolean lockstep;
+    }
+
+    @ArgGroup(exclusive = true)
+    Clock clock;
+
+    @Option(names = "--telemetry-hz", paramLabel = "HZ", description = "telemetry publications per wall second (default 10 realtime, none lockstep)")
+    Double telemetryHz;
+
+    @Option(names = "--lease", paramLabel = "S", defaultValue = "1.0",
+            description = "realtime: a motion stops this long after the bridge's last heartbeat (default ${DEFAULT-VALUE} s)")
+    double leaseSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        World w;
+        ToolSet tools;
+        try {
+            tools = ToolSet.load(List.of(SimWorldSession.declarations(world, Home.root().resolve("robot-tools"))));
+            w = WorldRegistry.standard().create(world, seed, Map.of());
+        } catch (IllegalArgumentException e) {
+            err.println("codeact sim: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        return runMqtt(w, tools);
+    }
+
+    /** The MQTT node: connects, serves until Ctrl-C, then goes offline. */
+    private int runMqtt(World w, ToolSet tools) throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean lockstep = clock != null && clock.lockstep;
+        double rate = clock != null && clock.rate != null ? clock.rate : 1.0;
+        SimMqttNode node;
+        try {
+            node = SimMqttNode.connect(w, tools, o -> {
+                o.brokerUrl(broker).prefix(prefix).device(device).lease(Duration.ofMillis(Math.round(leaseSeconds * 1000)));
+                if (lockstep) {
+                    o.lockstep();
+                } else {
+                    o.realtime(rate);
+                }
+                if (telemetryHz != null) {
+                    o.telemetryHz(telemetryHz);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            err.println("codeact sim: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (io.codeact.bridge.transport.TransportException e) {
+            err.println("codeact sim: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            stopped.countDown();
+        }, "sim-node-stop"));
+        out.printf("codeact sim: %s (seed %d, %s) is device '%s' on %s%n", w.name(), seed,
+                lockstep ? "lockstep" : "realtime x" + rate, node.device(), node.transport().endpoint());
+        out.printf("  commands: %s/%s/<api>/cmd (%d APIs and %s), echoes on .../state%n", prefix, node.device(),
+                node.commandTopics().size() - 1, SimMqttNode.WAIT_API);
+        out.printf("  stop: %s or %s; safety: %s; telemetry: %s/%s/telemetry/#%n", SimMqttNode.stopTopic(prefix, null),
+                SimMqttNode.stopTopic(prefix, node.device()), SimMqttNode.safetyTopic(prefix, node.device()), prefix, node.device());
+        out.println("  Ctrl-C stops it");
+        out.flush();
+        stopped.await();
+        return ExitCodes.INTERRUPTED;
+    }
+}
