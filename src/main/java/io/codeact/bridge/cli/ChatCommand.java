@@ -62,6 +62,7 @@ final class ChatCommand implements Callable<Integer> {
             Agent agent = null;
             Session session = null;
             EpisodeLog log = null;
+            io.codeact.bridge.sim.inprocess.SimWorldSession world = null;
             try {
                 while (true) {
                     out.print("\nyou> ");
@@ -98,12 +99,17 @@ final class ChatCommand implements Callable<Integer> {
                             session.close();
                             log.close();
                         }
+                        if (world != null) {
+                            world.close();
+                            world = null;
+                        }
                         Path file = episode.logFile(line);
                         if (file.getParent() != null) {
                             Files.createDirectories(file.getParent());
                         }
                         session = engine.openSession("chat");
                         io.codeact.bridge.sim.inprocess.SimWorldSession sim = worldOptions.create(safety, null);
+                        world = sim;
                         log = EpisodeLog.open(file);
                         Session s = session;
                         EpisodeLog l = log;
@@ -128,6 +134,9 @@ final class ChatCommand implements Callable<Integer> {
                 if (session != null) {
                     session.close();
                     log.close();
+                }
+                if (world != null) {
+                    world.close();
                 }
             }
         }

@@ -61,6 +61,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "keep every episode log here")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    BindingOptions binding;
+
     @Option(names = "--json", description = "print the results as one JSON object")
     boolean json;
 
@@ -104,11 +107,16 @@ final class EvalCommand implements Callable<Integer> {
             err.println("codeact eval: the oracle replays reference code, so it only runs --mode code");
             return ExitCodes.USAGE;
         }
+        if (binding.problem() != null) {
+            err.println("codeact eval: " + binding.problem());
+            return ExitCodes.USAGE;
+        }
         int total = tasks.size() * modes.size() * repeat;
         AtomicInteger finished = new AtomicInteger();
         EvalRunner runner = new EvalRunner(Home.root().resolve("robot-tools"), out, parallel,
-                Duration.ofMillis((long) (timeoutSeconds * 1000)),
-                task -> safety.settings(task.world(), "eval", new io.codeact.bridge.safety.StopLatch()));
+                Duration.ofMillis((long) (timeoutSeconds * 1000)))
+                .worlds((task, episode) -> binding.open(task.world(), task.seed(), task.scenario(), "eval/" + episode,
+                        safety.settings(task.world(), "eval", new io.codeact.bridge.safety.StopLatch())));
         EvalRunner.Report report = runner.run(tasks, modes, repeat, task -> modelFor(task), e -> {
             synchronized (err) {
                 err.printf("[%d/%d] %-34s %-4s %s  %s, %d turns%s%n", finished.incrementAndGet(), total, e.task(), e.mode(),

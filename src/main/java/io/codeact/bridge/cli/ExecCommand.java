@@ -58,7 +58,7 @@ final class ExecCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (repeat < 1) {
@@ -99,6 +99,7 @@ final class ExecCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         try (SafetyOptions.StopListener control = SafetyOptions.listenForStop(err);
+                AutoCloseable boundWorld = sim == null ? () -> { } : sim;
                 io.codeact.bridge.tools.ros.RosWorldSession rosBinding = ros;
                 SandboxEngine engine = Home.oneShotSandbox(timeout);
                 Session session = engine.openSession("exec")) {

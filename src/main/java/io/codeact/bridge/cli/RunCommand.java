@@ -51,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (worldOptions.binding.problem() != null) {
+            err.println("codeact run: " + worldOptions.binding.problem());
+            return ExitCodes.USAGE;
+        }
         EpisodeRunner runner;
         try {
             runner = EpisodeRunner.prepare(s -> {
@@ -61,8 +65,9 @@ final class RunCommand implements Callable<Integer> {
                 s.stream = !model.noStream;
                 s.world = worldOptions.world;
                 s.seed = worldOptions.seed;
-                s.binding = worldOptions.binding;
-                s.master = worldOptions.master;
+                s.binding = worldOptions.binding.kind();
+                s.master = worldOptions.binding.master;
+                s.broker = worldOptions.binding.broker;
                 s.safety = world -> safety.settings(world, null, io.codeact.bridge.safety.StopLatch.process());
                 episode.applyTo(s);
                 s.home = Home.root();

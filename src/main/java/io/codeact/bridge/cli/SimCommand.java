@@ -1,30 +1,66 @@
 package io.codeact.bridge.cli;
 
+import io.codeact.bridge.sim.World;
+import io.codeact.bridge.sim.WorldRegistry;
+import io.codeact.bridge.sim.inprocess.SimWorldSession;
+import io.codeact.bridge.sim.node.SimMqttNode;
+import io.codeact.bridge.tools.ToolSet;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code codeact sim}: a simulated world as a robot on a transport, until Ctrl-C. */
+/** {@code codeact sim}: a simulated world as a device node on a bus (MQTT) or a ROS robot, until Ctrl-C. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = {"Run a simulated world as a robot that other programs reach over a transport, until Ctrl-C.",
-            "--ros: a ROS 1 node (/odom, /scan, /battery, /clock, /cmd_vel, /codeact/call); see docs/ROS.md."})
+        description = {"Run a simulated world as an MQTT device node until Ctrl-C: the bridge (or any MQTT client) drives it",
+            "through <prefix>/<device>/<api>/cmd exactly as it would a real device (docs/MQTT.md, docs/SIMULATORS.md).",
+            "--ros: a ROS 1 node instead (/odom, /scan, /battery, /clock, /cmd_vel, /codeact/call); see docs/ROS.md."})
 final class SimCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--world", paramLabel = "NAME", required = true, description = "the world: warehouse, tabletop, smart_home")
+    @Option(names = "--world", paramLabel = "NAME", required = true, description = "warehouse, tabletop or smart_home (--ros: warehouse)")
     String world;
 
     @Option(names = "--seed", defaultValue = "7", description = "the world's seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--rate", paramLabel = "F", defaultValue = "1.0",
-            description = "sim seconds per wall second (default ${DEFAULT-VALUE})")
-    double rate;
+    @Option(names = "--broker", paramLabel = "URL", defaultValue = "mqtt://localhost:1883",
+            description = "the MQTT broker (default ${DEFAULT-VALUE}; `codeact mqtt broker` runs one)")
+    String broker;
 
-    @Option(names = "--ros", description = "serve the world as a ROS 1 node")
+    @Option(names = "--device", paramLabel = "NAME", description = "the device name in topics (default: the tools' namespace, robot or home)")
+    String device;
+
+    @Option(names = "--prefix", defaultValue = "codeact", description = "the topic prefix (default ${DEFAULT-VALUE})")
+    String prefix;
+
+    static final class Clock {
+        @Option(names = "--rate", paramLabel = "F", description = "realtime: sim seconds per wall second (default 1)")
+        Double rate;
+
+        @Option(names = "--lockstep", description = "sim time moves only while a command or sim.wait runs")
+        boolean lockstep;
+    }
+
+    @ArgGroup(exclusive = true)
+    Clock clock;
+
+    @Option(names = "--telemetry-hz", paramLabel = "HZ", description = "telemetry publications per wall second (default 10 realtime, none lockstep)")
+    Double telemetryHz;
+
+    @Option(names = "--lease", paramLabel = "S", defaultValue = "1.0",
+            description = "realtime: a motion stops this long after the bridge's last heartbeat (default ${DEFAULT-VALUE} s)")
+    double leaseSeconds;
+
+    @Option(names = "--ros", description = "serve the world as a ROS 1 node instead of an MQTT device")
     boolean ros;
 
     @Option(names = "--master", paramLabel = "URL",
@@ -35,23 +71,90 @@ final class SimCommand implements Callable<Integer> {
     boolean useSimTime;
 
     @Override
-    public Integer call() throws InterruptedException {
-        if (!(rate > 0)) {
-            spec.commandLine().getErr().println("codeact sim: --rate must be > 0, got " + rate);
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (ros) {
+            return runRos();
+        }
+        if (master != null || useSimTime) {
+            err.println("codeact sim: --master and --use-sim-time apply to --ros");
             return ExitCodes.USAGE;
         }
-        if (!ros) {
-            spec.commandLine().getErr().println("codeact sim: choose a transport: --ros");
+        World w;
+        ToolSet tools;
+        try {
+            tools = ToolSet.load(List.of(SimWorldSession.declarations(world, Home.root().resolve("robot-tools"))));
+            w = WorldRegistry.standard().create(world, seed, Map.of());
+        } catch (IllegalArgumentException e) {
+            err.println("codeact sim: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        return runMqtt(w, tools);
+    }
+
+    /** The ROS node: registers with the master, serves until Ctrl-C. */
+    private int runRos() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (clock != null && clock.lockstep) {
+            err.println("codeact sim: --lockstep applies to the MQTT node; a ROS robot runs in real time (--rate F)");
+            return ExitCodes.USAGE;
+        }
+        double rate = clock != null && clock.rate != null ? clock.rate : 1.0;
+        if (!(rate > 0)) {
+            err.println("codeact sim: --rate must be > 0, got " + rate);
             return ExitCodes.USAGE;
         }
         try {
             return SimRosRunner.run(world, seed, master, rate, useSimTime, spec.commandLine().getOut());
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("codeact sim: " + e.getMessage());
+            err.println("codeact sim: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("codeact sim: " + e.getMessage());
+            err.println("codeact sim: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
+    }
+
+    /** The MQTT node: connects, serves until Ctrl-C, then goes offline. */
+    private int runMqtt(World w, ToolSet tools) throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean lockstep = clock != null && clock.lockstep;
+        double rate = clock != null && clock.rate != null ? clock.rate : 1.0;
+        SimMqttNode node;
+        try {
+            node = SimMqttNode.connect(w, tools, o -> {
+                o.brokerUrl(broker).prefix(prefix).device(device).lease(Duration.ofMillis(Math.round(leaseSeconds * 1000)));
+                if (lockstep) {
+                    o.lockstep();
+                } else {
+                    o.realtime(rate);
+                }
+                if (telemetryHz != null) {
+                    o.telemetryHz(telemetryHz);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            err.println("codeact sim: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (io.codeact.bridge.transport.TransportException e) {
+            err.println("codeact sim: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            stopped.countDown();
+        }, "sim-node-stop"));
+        out.printf("codeact sim: %s (seed %d, %s) is device '%s' on %s%n", w.name(), seed,
+                lockstep ? "lockstep" : "realtime x" + rate, node.device(), node.transport().endpoint());
+        out.printf("  commands: %s/%s/<api>/cmd (%d APIs and %s), echoes on .../state%n", prefix, node.device(),
+                node.commandTopics().size() - 1, SimMqttNode.WAIT_API);
+        out.printf("  stop: %s or %s; safety: %s; telemetry: %s/%s/telemetry/#%n", SimMqttNode.stopTopic(prefix, null),
+                SimMqttNode.stopTopic(prefix, node.device()), SimMqttNode.safetyTopic(prefix, node.device()), prefix, node.device());
+        out.println("  Ctrl-C stops it");
+        out.flush();
+        stopped.await();
+        return ExitCodes.INTERRUPTED;
     }
 }

@@ -1,66 +1,65 @@
 package io.codeact.bridge.cli;
 
 import io.codeact.bridge.agent.AgentConfig;
+import io.codeact.bridge.safety.StopLatch;
 import io.codeact.bridge.sandbox.Session;
 import io.codeact.bridge.sim.inprocess.SimWorldSession;
+import io.codeact.bridge.tools.ros.RosWorldSession;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --world NAME --seed N}: a simulated world whose robot APIs the session exposes (run, chat). */
+/**
+ * {@code --world NAME --seed N [--binding sim|mqtt|ros] [--broker URL] [--master URL]}: the world whose
+ * robot APIs the session exposes (run, exec, chat), behind the safety layer.
+ */
 final class WorldOptions {
-    @Option(names = "--world", paramLabel = "NAME", description = "a simulated world to act in: warehouse, tabletop, smart_home")
+    @Option(names = "--world", paramLabel = "NAME", description = "a simulated world to act in: warehouse, tabletop, smart_home, toolbox")
     String world;
 
     @Option(names = "--seed", defaultValue = "7", description = "the world's seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--binding", paramLabel = "KIND", defaultValue = "sim",
-            description = "how the world's APIs reach it: sim (in-process, default) or ros (a robot or `codeact sim --ros` on a ROS master)")
-    String binding;
+    @Mixin
+    BindingOptions binding;
 
-    @Option(names = "--master", paramLabel = "URL", description = "with --binding ros: the ROS master (default $ROS_MASTER_URI)")
-    String master;
-
-    /** The in-process world, or null without --world or with another binding. @throws IllegalArgumentException for an unknown world */
-    SimWorldSession create() {
-        checkBinding();
-        return world == null || !binding.equals("sim") ? null
-                : SimWorldSession.create(world, seed, Map.of(), Home.root().resolve("robot-tools"));
+    /**
+     * The simulated world (in-process or over MQTT) behind the safety layer set up by {@code safety}; null
+     * without --world or with --binding ros (except in a dry run, which always runs on the simulator).
+     *
+     * @throws IllegalArgumentException for an unknown world or options that do not fit together
+     */
+    SimWorldSession create(SafetyOptions safety, String unattended) {
+        if (world == null) {
+            String problem = binding.problem();
+            if (problem == null && !binding.kind().equals("sim")) {
+                problem = "--binding " + binding.kind() + " needs --world";
+            }
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+            return null;
+        }
+        return binding.open(world, seed, Map.of(), null, safety.settings(world, unattended, StopLatch.process()));
     }
 
     /**
      * With --binding ros: the robot's APIs over ROS behind the safety layer (the caller closes it); else
-     * null. A dry run never connects: it runs on the in-process simulator ({@link #create(SafetyOptions, String)}).
+     * null. A dry run never connects: it runs on the in-process simulator ({@link #create}).
      */
-    io.codeact.bridge.tools.ros.RosWorldSession connectRos(SafetyOptions safety, String unattended) {
-        checkBinding();
-        if (!binding.equals("ros") || safety.dryRun) {
+    RosWorldSession connectRos(SafetyOptions safety, String unattended) {
+        String problem = binding.problem();
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        if (!binding.kind().equals("ros") || safety.dryRun) {
             return null;
         }
         if (world == null) {
             throw new IllegalArgumentException("--binding ros needs --world NAME: which robot-tools declarations to bind");
         }
-        return io.codeact.bridge.tools.ros.RosWorldSession.connect(world, master, Home.root().resolve("robot-tools"),
-                safety.settings(world, unattended, io.codeact.bridge.safety.StopLatch.process()));
-    }
-
-    private void checkBinding() {
-        if (!binding.equals("sim") && !binding.equals("ros")) {
-            throw new IllegalArgumentException("unknown --binding '" + binding + "'; use sim or ros");
-        }
-    }
-
-    /**
-     * The in-process world behind the safety layer set up by {@code safety}; null without --world or with
-     * another binding, except in a dry run, which always runs on the simulator.
-     */
-    SimWorldSession create(SafetyOptions safety, String unattended) {
-        checkBinding();
-        if (world == null || !binding.equals("sim") && !safety.dryRun) {
-            return null;
-        }
-        return SimWorldSession.create(world, seed, Map.of(), Home.root().resolve("robot-tools"),
-                safety.settings(world, unattended, io.codeact.bridge.safety.StopLatch.process()));
+        return RosWorldSession.connect(world, binding.master, Home.root().resolve("robot-tools"),
+                safety.settings(world, unattended, StopLatch.process()));
     }
 
     /** Exposes the world's APIs, documents them in the prompt and records the world in the episode. */

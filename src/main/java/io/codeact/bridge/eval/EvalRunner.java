@@ -40,11 +40,18 @@ public final class EvalRunner {
 
     public record Report(Map<String, ModeSummary> modes, List<EpisodeSummary> episodes) {}
 
+    /** Opens a task's world for one episode through some binding; {@code episode} is unique per run (for topic prefixes). */
+    @FunctionalInterface
+    public interface WorldBinding {
+        SimWorldSession open(Task task, String episode) throws Exception;
+    }
+
     private final Path toolsDir;
     private final Path outDir;
     private final int parallelism;
     private final Duration actionTimeout;
     private final Function<Task, SafetySettings> safety;
+    private WorldBinding worlds;
 
     /**
      * @param toolsDir robot-tools/
@@ -64,6 +71,14 @@ public final class EvalRunner {
         this.outDir = outDir;
         this.parallelism = Math.max(1, parallelism);
         this.actionTimeout = actionTimeout;
+        this.worlds = (task, episode) -> SimWorldSession.create(task.world(), task.seed(), task.scenario(), toolsDir,
+                safety.apply(task));
+    }
+
+    /** Opens each episode's world through {@code binding} instead of in-process (e.g. over MQTT). */
+    public EvalRunner worlds(WorldBinding binding) {
+        this.worlds = java.util.Objects.requireNonNull(binding, "binding");
+        return this;
     }
 
     public Report run(List<Task> tasks, List<String> modes, int repeat, Function<Task, ChatModel> models,
@@ -104,14 +119,15 @@ public final class EvalRunner {
     }
 
     private EpisodeSummary episode(SandboxEngine engine, Task task, String mode, int repeat, ChatModel model, Path logs)
-            throws IOException {
+            throws Exception {
         long start = System.nanoTime();
-        SimWorldSession sim = SimWorldSession.create(task.world(), task.seed(), task.scenario(), toolsDir, safety.apply(task));
-        Path logFile = logs.resolve(task.id() + "-" + mode + "-" + repeat + ".jsonl");
+        String name = task.id() + "-" + mode + "-" + repeat;
+        Path logFile = logs.resolve(name + ".jsonl");
         Files.deleteIfExists(logFile);
         List<String> failures = new ArrayList<>();
         EpisodeResult result;
-        try (Session session = engine.openSession(task.id());
+        try (SimWorldSession sim = worlds.open(task, name);
+                Session session = engine.openSession(task.id());
                 EpisodeLog log = EpisodeLog.open(logFile)) {
             Agent agent = Agent.create(c -> {
                 c.model = model;

@@ -3,7 +3,9 @@ package io.codeact.bridge.launch;
 import io.codeact.bridge.safety.Confirmer;
 import io.codeact.bridge.safety.SafetySettings;
 import io.codeact.bridge.safety.StopLatch;
+import io.codeact.bridge.sim.node.MqttWorldSession;
 import io.codeact.bridge.tools.ros.RosWorldSession;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.codeact.bridge.agent.Agent;
@@ -72,8 +74,13 @@ public final class EpisodeRunner {
          * it exists, irreversible calls denied (nobody to ask), this process's stop latch.
          */
         public Function<String, SafetySettings> safety;
-        /** How the world's APIs reach it: {@code sim} (in-process) or {@code ros} (a robot on {@link #master}). */
+        /**
+         * How the world's APIs reach it: {@code sim} (in-process), {@code mqtt} (through a broker to a
+         * simulator node in this process) or {@code ros} (a robot on {@link #master}).
+         */
         public String binding = "sim";
+        /** With binding {@code mqtt}: the broker URL (null: this process's embedded broker). */
+        public String broker;
         /** With binding {@code ros}: the master URI (null: ROS_MASTER_URI, then localhost). */
         public String master;
     }
@@ -119,8 +126,8 @@ public final class EpisodeRunner {
         if (s.task != null) {
             task = findTask(s.home, s.task);
         }
-        if (!s.binding.equals("sim") && !s.binding.equals("ros")) {
-            throw new IllegalArgumentException("unknown binding '" + s.binding + "'; use sim or ros");
+        if (!s.binding.equals("sim") && !s.binding.equals("mqtt") && !s.binding.equals("ros")) {
+            throw new IllegalArgumentException("unknown binding '" + s.binding + "'; use sim, mqtt or ros");
         }
         String world = task != null ? task.world() : s.world;
         if (s.binding.equals("ros") && world == null) {
@@ -129,13 +136,16 @@ public final class EpisodeRunner {
         SafetySettings safety = world == null ? null
                 : s.safety != null ? s.safety.apply(world)
                 : SafetySettings.forWorld(s.home, world, Confirmer.fixed(false, "nobody (no person to ask)"), StopLatch.process());
-        if (task != null && !s.binding.equals("sim") && !safety.dryRun()) {
+        if (task != null && s.binding.equals("ros") && !safety.dryRun()) {
             throw new IllegalArgumentException("a task's check reads the in-process simulator's state; it cannot run with binding " + s.binding);
         }
         boolean inProcess = world != null && (s.binding.equals("sim") || safety.dryRun());
-        SimWorldSession sim = !inProcess ? null : task != null
-                ? SimWorldSession.create(task.world(), task.seed(), task.scenario(), s.home.resolve("robot-tools"), safety)
-                : SimWorldSession.create(s.world, s.seed, java.util.Map.of(), s.home.resolve("robot-tools"), safety);
+        long seed = task != null ? task.seed() : s.seed;
+        Map<String, ?> scenario = task != null ? task.scenario() : Map.of();
+        SimWorldSession sim = world == null || s.binding.equals("ros") && !inProcess ? null
+                : inProcess ? SimWorldSession.create(world, seed, scenario, s.home.resolve("robot-tools"), safety)
+                : MqttWorldSession.create(world, seed, scenario, s.home.resolve("robot-tools"),
+                        o -> o.brokerUrl(s.broker).safety(safety));
         if (s.model.equals("oracle") && task == null) {
             throw new IllegalArgumentException("--model oracle replays a task's reference solution; give a task");
         }
@@ -209,7 +219,8 @@ public final class EpisodeRunner {
         if (logFile.getParent() != null) {
             Files.createDirectories(logFile.getParent());
         }
-        try (SandboxEngine engine = SandboxEngine.create(c -> {
+        try (SimWorldSession boundWorld = sim;
+                SandboxEngine engine = SandboxEngine.create(c -> {
                     c.actionTimeout = settings.actionTimeout;
                     c.warmSessions = 0;
                     Path helpers = settings.home.resolve("robot-tools/python");

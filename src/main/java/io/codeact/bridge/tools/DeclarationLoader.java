@@ -29,6 +29,9 @@ final class DeclarationLoader {
     private static final Set<String> PARAM_KEYS = Set.of("name", "type", "unit", "range", "choices", "default",
             "clamp", "doc");
     static final Set<String> BINDING_KINDS = Set.of("sim", "mqtt", "ros");
+    private static final Set<String> MQTT_KEYS = Set.of("device", "api", "fields", "timeout_s", "component");
+    private static final Set<String> MQTT_COMPONENTS = Set.of("light", "switch", "climate", "lock", "cover", "sensor",
+            "binary_sensor", "fan");
 
     private final String file;
     private final YamlLines lines;
@@ -149,9 +152,60 @@ final class DeclarationLoader {
                 }
                 bindings.put(e.getKey(), e.getValue());
             }
+            if (b.has("mqtt")) {
+                checkMqttBinding(b.get("mqtt"), at + "/binding/mqtt", id, params);
+            }
         }
         return new ToolDeclaration(id, namespace, doc, params, node.path("returns").asText(""), risk, motion,
                 freshness, bindings, file + ":" + lines.line(at));
+    }
+
+    /** {@code binding.mqtt}: {device, api, fields: {param: field}, timeout_s, component}, every key optional. */
+    private void checkMqttBinding(JsonNode node, String at, String tool, List<ParamSpec> params) {
+        if (!node.isObject()) {
+            throw error(at, tool, "binding.mqtt must be a mapping such as {device: rover1, api: base, fields: {linear: v}}");
+        }
+        unknownKeys(node, at, MQTT_KEYS, tool);
+        for (String key : List.of("device", "api")) {
+            if (node.has(key)) {
+                JsonNode v = node.get(key);
+                String text = v.isTextual() ? v.asText() : "";
+                if (text.isEmpty() || text.contains("/") || text.contains("+") || text.contains("#")) {
+                    throw error(at + "/" + key, tool, key + " must be one MQTT topic level (no '/', '+' or '#'), got "
+                            + (v.isTextual() ? "'" + v.asText() + "'" : v.toString()));
+                }
+            }
+        }
+        if (node.has("fields")) {
+            JsonNode f = node.get("fields");
+            if (!f.isObject()) {
+                throw error(at + "/fields", tool, "fields must map a parameter name to its command JSON field, e.g. {linear: v}");
+            }
+            Set<String> targets = new java.util.HashSet<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = f.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (params.stream().noneMatch(p -> p.name().equals(e.getKey()))) {
+                    throw error(at + "/fields/" + e.getKey(), tool, "'" + e.getKey() + "' is not a parameter of this tool; parameters: "
+                            + (params.isEmpty() ? "none" : String.join(", ", params.stream().map(ParamSpec::name).toList())));
+                }
+                String field = e.getValue().isTextual() ? e.getValue().asText() : "";
+                if (field.isBlank() || field.equals("cmd_id") || field.equals("ts")) {
+                    throw error(at + "/fields/" + e.getKey(), tool, "the command field for '" + e.getKey()
+                            + "' must be a non-empty name other than cmd_id and ts, got " + e.getValue());
+                }
+                if (!targets.add(field)) {
+                    throw error(at + "/fields/" + e.getKey(), tool, "two parameters map to the command field '" + field + "'");
+                }
+            }
+        }
+        if (node.has("timeout_s") && (!node.get("timeout_s").isNumber() || !(node.get("timeout_s").asDouble() > 0))) {
+            throw error(at + "/timeout_s", tool, "timeout_s must be a positive number of seconds (how long the device may take), got "
+                    + node.get("timeout_s"));
+        }
+        if (node.has("component") && !MQTT_COMPONENTS.contains(node.get("component").asText())) {
+            throw error(at + "/component", tool, "component must be a Home Assistant component: "
+                    + String.join(", ", new java.util.TreeSet<>(MQTT_COMPONENTS)) + "; got " + node.get("component"));
+        }
     }
 
     private ParamSpec param(JsonNode node, String at, String tool) {

@@ -22,7 +22,7 @@ class MainTest {
     void helpListsEverySubcommandAndExitsZero() {
         assertThat(run("--help")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString())
-                .contains("exec", "run", "chat", "eval", "demo", "bench", "replay", "launch", "ros", "mqtt")
+                .contains("exec", "run", "chat", "eval", "sim", "demo", "bench", "replay", "launch", "ros", "mqtt")
                 .contains("bin/codeact test");
     }
 

@@ -141,6 +141,24 @@ class ToolSetTest {
     }
 
     @Test
+    void mqttBindingsAreCheckedWhenLoaded() throws Exception {
+        String mqtt = "      sim: base.drive\n      mqtt:\n        device: rover1\n        api: base\n        fields: {linear: v}\n        timeout_s: 12\n";
+        ToolSet ok = ToolSet.load(List.of(write("ok.yaml", BASE.replace("      sim: base.drive\n", mqtt))));
+        assertThat(ok.tools().getFirst().bindings().get("mqtt").get("fields").get("linear").asText()).isEqualTo("v");
+        assertThatThrownBy(() -> ToolSet.load(List.of(write("m1.yaml", BASE.replace("      sim: base.drive\n", mqtt.replace("device: rover1", "device: a/b"))))))
+                .hasMessage(dir.resolve("m1.yaml") + ":17: tool base.drive, field tools[0].binding.mqtt.device: device must be one MQTT"
+                        + " topic level (no '/', '+' or '#'), got 'a/b'");
+        assertThatThrownBy(() -> ToolSet.load(List.of(write("m2.yaml", BASE.replace("      sim: base.drive\n", mqtt.replace("{linear: v}", "{speed: v}"))))))
+                .hasMessage(dir.resolve("m2.yaml") + ":19: tool base.drive, field tools[0].binding.mqtt.fields.speed: 'speed' is not a"
+                        + " parameter of this tool; parameters: linear, duration");
+        assertThatThrownBy(() -> ToolSet.load(List.of(write("m3.yaml", BASE.replace("      sim: base.drive\n", mqtt.replace("timeout_s: 12", "timeout_s: -1"))))))
+                .hasMessageContaining("m3.yaml:20: tool base.drive, field tools[0].binding.mqtt.timeout_s: timeout_s must be a positive number");
+        assertThatThrownBy(() -> ToolSet.load(List.of(write("m4.yaml", BASE.replace("      sim: base.drive\n", mqtt.replace("api: base", "topic: x"))))))
+                .hasMessageContaining("m4.yaml:18: tool base.drive, field tools[0].binding.mqtt.topic: unknown field 'topic'; allowed: api,"
+                        + " component, device, fields, timeout_s");
+    }
+
+    @Test
     void aToolDeclaredTwiceNamesBothPlaces() throws Exception {
         Path a = write("a.yaml", BASE);
         Path b = write("b.yaml", BASE);

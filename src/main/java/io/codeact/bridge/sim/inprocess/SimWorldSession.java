@@ -1,12 +1,15 @@
 package io.codeact.bridge.sim.inprocess;
 
+import io.codeact.bridge.safety.SafetyGate;
+import io.codeact.bridge.safety.SafetySettings;
+import java.util.function.Function;
+
 import io.codeact.bridge.agent.ObservationSource;
 import io.codeact.bridge.sandbox.Param;
 import io.codeact.bridge.sandbox.PyApi;
 import io.codeact.bridge.sandbox.RobotException;
 import io.codeact.bridge.sandbox.Session;
-import io.codeact.bridge.safety.SafetyGate;
-import io.codeact.bridge.safety.SafetySettings;
+import io.codeact.bridge.tools.ToolInvoker;
 import io.codeact.bridge.tools.ToolSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,33 +20,40 @@ import io.codeact.bridge.sim.World;
 import io.codeact.bridge.sim.WorldRegistry;
 
 /**
- * A simulated world bound in-process to code actions: the world, its tool declarations
+ * A simulated world bound to code actions: the world, its tool declarations
  * ({@code robot-tools/<world>.yaml}), the Python APIs they become, a {@code wait(seconds)} function
  * that lets sim time pass, and an observation source that tells the model what changed in the world
- * during each action.
+ * during each action. {@link #create} binds in-process ({@link SimToolInvoker}); {@link #bound} takes any
+ * invoker and wait, e.g. the MQTT binding to a simulator node in the same JVM ({@code sim.node.MqttWorldSession}).
+ * Close it to release what the binding holds (nothing for the in-process one).
  *
  * <pre>{@code
  * SimWorldSession sim = SimWorldSession.create("warehouse", 7, Map.of(), Path.of("robot-tools"));
  * sim.exposeIn(session);
  * }</pre>
  */
-public final class SimWorldSession {
+public final class SimWorldSession implements AutoCloseable {
+    /** Lets {@code seconds} of sim time pass and returns the sim time afterwards, s. */
+    @FunctionalInterface
+    public interface Wait {
+        double waitSeconds(double seconds);
+    }
+
     private final World world;
     private final ToolSet tools;
     private final SafetyGate gate;
     private final List<PyApi> apis;
+    private final AutoCloseable resources;
 
-    private SimWorldSession(World world, ToolSet declared, SafetySettings safety) {
+    private SimWorldSession(World world, ToolSet declared, ToolInvoker invoker, Wait wait, AutoCloseable resources,
+            SafetySettings safety, Function<String, Object> halter) {
         this.world = world;
-        SafetyGate.Builder b = SafetyGate.builder(safety.policy(), declared, new SimToolInvoker(world))
+        this.resources = resources;
+        SafetyGate.Builder b = SafetyGate.builder(safety.policy(), declared, invoker)
                 .latch(safety.latch())
                 .confirmer(safety.confirmer())
                 .nanos(() -> world.clock().nanos())  // rate limits count robot time: the sim runs faster than real time
-                .halter(reason -> {
-                    synchronized (world) {
-                        return world.halt(reason);
-                    }
-                });
+                .halter(halter);
         if (safety.dryRun()) {
             b.dryRun(SafetySettings::wouldSend);
         }
@@ -57,10 +67,7 @@ public final class SimWorldSession {
                         throw RobotException.safetyViolation("wait.seconds.max", s, 3600.0,
                                 "wait(): seconds must be within 0..3600, got " + s);
                     }
-                    synchronized (world) {
-                        world.runUntil(() -> false, s);
-                        return world.clock().seconds();
-                    }
+                    return wait.waitSeconds(s);
                 }));
         this.apis = List.copyOf(all);
     }
@@ -83,13 +90,68 @@ public final class SimWorldSession {
      */
     public static SimWorldSession create(String worldName, long seed, Map<String, ?> scenario, Path toolsDir,
             SafetySettings safety) {
+        World world = WorldRegistry.standard().create(checkedWorld(worldName, toolsDir), seed, scenario);
+        return new SimWorldSession(world, ToolSet.load(List.of(declarations(worldName, toolsDir))), new SimToolInvoker(world), s -> {
+            synchronized (world) {
+                world.runUntil(() -> false, s);
+                return world.clock().seconds();
+            }
+        }, () -> { }, safety, haltInProcess(world));
+    }
+
+    /** Halts the world directly, under its monitor (the in-process emergency stop). */
+    public static Function<String, Object> haltInProcess(World world) {
+        return reason -> {
+            synchronized (world) {
+                return world.halt(reason);
+            }
+        };
+    }
+
+    /**
+     * A world bound through another binding: its calls go to {@code invoker}, {@code wait()} to {@code wait}.
+     * {@code world} is the same world the binding drives (in this JVM), read under its monitor for the
+     * observations and success checks; {@code resources} is closed by {@link #close()}.
+     */
+    public static SimWorldSession bound(World world, ToolSet tools, ToolInvoker invoker, Wait wait, AutoCloseable resources) {
+        return bound(world, tools, invoker, wait, resources, SafetySettings.unattendedSimulator(), haltInProcess(world));
+    }
+
+    /**
+     * As {@link #bound(World, ToolSet, ToolInvoker, Wait, AutoCloseable)}, behind a {@link SafetyGate} set up
+     * from {@code safety}; {@code halter} is the binding's emergency stop (e.g. publishing on the stop topic).
+     */
+    public static SimWorldSession bound(World world, ToolSet tools, ToolInvoker invoker, Wait wait, AutoCloseable resources,
+            SafetySettings safety, Function<String, Object> halter) {
+        return new SimWorldSession(world, tools, invoker, wait, resources, safety, halter);
+    }
+
+    /** {@code <toolsDir>/<world>.yaml}. @throws IllegalArgumentException if it does not exist */
+    public static Path declarations(String worldName, Path toolsDir) {
         Path declarations = toolsDir.resolve(worldName + ".yaml");
         if (!Files.isRegularFile(declarations)) {
             throw new IllegalArgumentException("no tool declarations for world '" + worldName + "': expected "
                     + declarations + "; worlds: " + String.join(", ", WorldRegistry.standard().names()));
         }
-        World world = WorldRegistry.standard().create(worldName, seed, scenario);
-        return new SimWorldSession(world, ToolSet.load(List.of(declarations)), safety);
+        return declarations;
+    }
+
+    private static String checkedWorld(String worldName, Path toolsDir) {
+        declarations(worldName, toolsDir);
+        return worldName;
+    }
+
+    /** Releases what the binding holds (connections, a simulator node); idempotent for the bindings shipped here. */
+    @Override
+    public void close() {
+        gate.close();
+        try {
+            resources.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close the " + world.name() + " binding: " + e.getMessage(), e);
+        }
     }
 
     public World world() {

@@ -82,13 +82,18 @@ public final class CommandChannel implements AutoCloseable {
      * @throws TransportException if it could not be sent at all
      */
     public CommandResult send(String device, String api, Map<String, ?> args) {
+        return send(device, api, args, options.timeout);
+    }
+
+    /** As {@link #send(String, String, Map)}, waiting {@code timeout} for this command's echo instead of the channel's. */
+    public CommandResult send(String device, String api, Map<String, ?> args, Duration timeout) {
         try {
-            return sendAsync(device, api, args).get();
+            return sendAsync(device, api, newCommandId(), args, timeout).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TransportException t) {
                 // Rethrow a copy made on this thread, so the stack trace shows the caller.
                 throw t instanceof CommandTimeoutException ? new CommandTimeoutException(t.getMessage())
-                        : t instanceof CommandRejectedException r ? new CommandRejectedException(r.getMessage(), r.deviceError())
+                        : t instanceof CommandRejectedException r ? new CommandRejectedException(r.getMessage(), r.deviceError(), r.echo())
                         : new TransportException(t.getMessage(), t);
             }
             throw new TransportException("command to " + device + "/" + api + " failed: " + e.getCause(), e.getCause());
@@ -100,12 +105,32 @@ public final class CommandChannel implements AutoCloseable {
 
     /** As {@link #send}, without blocking; the future fails with the same exceptions. */
     public CompletableFuture<CommandResult> sendAsync(String device, String api, Map<String, ?> args) {
+        return sendAsync(device, api, newCommandId(), args, options.timeout);
+    }
+
+    /** A fresh command id from the channel's id source, for {@link #sendAsync(String, String, String, Map, Duration)}. */
+    public String newCommandId() {
+        return options.ids.get();
+    }
+
+    /**
+     * Sends a command under an id the caller chose (from {@link #newCommandId()}, so that it can refer to the
+     * running command, e.g. to renew its motion lease) and waits up to {@code timeout} for its echo.
+     *
+     * @throws IllegalArgumentException if a command with that id is still waiting for its echo
+     */
+    public CompletableFuture<CommandResult> sendAsync(String device, String api, String id, Map<String, ?> args, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("a command timeout must be positive, got " + timeout);
+        }
         DeviceTopics topics = new DeviceTopics(options.prefix, device, api);
-        String id = options.ids.get();
+        if (pending.containsKey(id)) {
+            throw new IllegalArgumentException("command id " + id + " is already waiting for its echo; ids must be unique");
+        }
         Map<String, Object> payload = new LinkedHashMap<>(args);
         payload.put("cmd_id", id);
         payload.put("ts", options.clock.millis());
-        Pending p = new Pending(id, topics, java.util.Collections.unmodifiableMap(payload), System.nanoTime());
+        Pending p = new Pending(id, topics, java.util.Collections.unmodifiableMap(payload), System.nanoTime(), timeout);
         pending.put(id, p);
         try {
             publish(p);
@@ -116,7 +141,7 @@ public final class CommandChannel implements AutoCloseable {
         }
         long resendMs = options.resendInterval.toMillis();
         p.resender = timer.scheduleWithFixedDelay(() -> resend(p), resendMs, resendMs, TimeUnit.MILLISECONDS);
-        p.timeout = timer.schedule(() -> expire(p), options.timeout.toMillis(), TimeUnit.MILLISECONDS);
+        p.timeout = timer.schedule(() -> expire(p), timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!pending.containsKey(id)) {
             p.cancelTimers(); // confirmed before the timers existed
         }
@@ -161,7 +186,7 @@ public final class CommandChannel implements AutoCloseable {
             p.cancelTimers();
             String avail = availability.get(p.topics.availability());
             p.future.completeExceptionally(new CommandTimeoutException("no confirmation for command " + p.id + " ("
-                    + p.topics.api() + " on device " + p.topics.device() + ") within " + options.timeout.toMillis() + " ms: "
+                    + p.topics.api() + " on device " + p.topics.device() + ") within " + p.wait.toMillis() + " ms: "
                     + p.topics.state() + " never echoed cmd_id " + p.id + " (sent " + p.sends.get() + " times to "
                     + p.topics.command() + "). The command may or may not have run; the device's availability ("
                     + p.topics.availability() + ") is " + (avail == null ? "unknown" : avail)
@@ -183,9 +208,15 @@ public final class CommandChannel implements AutoCloseable {
         Object error = message.fields().get("error");
         if (error != null) {
             p.future.completeExceptionally(new CommandRejectedException("device " + p.topics.device() + " refused command "
-                    + p.id + " (" + p.topics.api() + "): " + error, String.valueOf(error)));
+                    + p.id + " (" + p.topics.api() + "): " + error, String.valueOf(error), message.fields()));
         } else {
-            p.future.complete(new CommandResult(p.id, p.topics, message.fields(), (int) p.sends.get(), latency));
+            try {
+                p.future.complete(new CommandResult(p.id, p.topics, message.fields(), (int) p.sends.get(), latency));
+            } catch (RuntimeException e) {
+                // The waiter is no longer pending: it must hear about this, or it would wait forever.
+                p.future.completeExceptionally(new TransportException("could not read the echo of command " + p.id + " on "
+                        + message.topic() + ": " + e, e));
+            }
         }
     }
 
@@ -199,7 +230,9 @@ public final class CommandChannel implements AutoCloseable {
 
         Options(String prefix) {
             this.prefix = prefix;
-            String session = Long.toString(System.currentTimeMillis(), 36);
+            // Two channels opened in the same millisecond (parallel episodes) must not share ids.
+            String session = Long.toString(System.currentTimeMillis(), 36)
+                    + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36);
             AtomicLong n = new AtomicLong();
             this.ids = () -> session + "-" + n.incrementAndGet();
         }
@@ -243,13 +276,15 @@ public final class CommandChannel implements AutoCloseable {
         final DeviceTopics topics;
         final Map<String, Object> payload;
         final long startNanos;
+        final Duration wait;
         final AtomicLong sends = new AtomicLong();
         final CompletableFuture<CommandResult> future = new CompletableFuture<>();
         volatile ScheduledFuture<?> resender;
         volatile ScheduledFuture<?> timeout;
 
-        Pending(String id, DeviceTopics topics, Map<String, Object> payload, long startNanos) {
+        Pending(String id, DeviceTopics topics, Map<String, Object> payload, long startNanos, Duration wait) {
             this.id = id;
+            this.wait = wait;
             this.topics = topics;
             this.payload = payload;
             this.startNanos = startNanos;

@@ -44,6 +44,22 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.home = home;
     }
 
+    private static EmbeddedBroker shared;
+
+    /**
+     * One embedded broker for this process, on a free loopback port, started at the first call and stopped when
+     * the JVM exits: for bindings that need a broker and were given none (starting HiveMQ costs seconds, so
+     * successive episodes share it). Never close it yourself.
+     */
+    public static synchronized EmbeddedBroker shared() {
+        if (shared == null) {
+            EmbeddedBroker broker = start(0);
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "embedded-broker-stop"));
+            shared = broker;
+        }
+        return shared;
+    }
+
     /** Starts on {@code 127.0.0.1:port}; {@code 0} picks a free port. */
     public static EmbeddedBroker start(int port) {
         return start("127.0.0.1", port);

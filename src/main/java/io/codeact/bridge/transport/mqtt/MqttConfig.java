@@ -33,6 +33,8 @@ import javax.net.ssl.SSLContext;
  * @param defaultQos QoS of {@code publish}/{@code subscribe} calls that name none (default 1)
  * @param availability publish {@code online}/{@code offline} (retained) on the availability topic and
  *     set {@code offline} as the last will (default true)
+ * @param availabilityName the topic level naming this client in {@code <prefix>/<name>/availability}: {@code bridge}
+ *     (default) for the bridge, the device name for a device such as a simulator node
  * @param listener receives {@link MqttEvent}s (they are logged either way)
  * @param clock stamps received messages
  */
@@ -54,6 +56,7 @@ public record MqttConfig(
         int maxPayloadBytes,
         Qos defaultQos,
         boolean availability,
+        String availabilityName,
         MqttEventListener listener,
         Clock clock) {
 
@@ -63,6 +66,11 @@ public record MqttConfig(
         Objects.requireNonNull(defaultQos, "defaultQos");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(clock, "clock");
+        if (availabilityName == null || availabilityName.isEmpty() || availabilityName.contains("/")
+                || availabilityName.contains("+") || availabilityName.contains("#")) {
+            throw new IllegalArgumentException("availabilityName must be one topic level without wildcards, such as bridge or rover1; got '"
+                    + availabilityName + "'");
+        }
         if (clientId.isEmpty() || clientId.length() > 65535) {
             throw new IllegalArgumentException("clientId must be 1 to 65535 characters, got '" + clientId + "'");
         }
@@ -94,9 +102,12 @@ public record MqttConfig(
         return b.build();
     }
 
-    /** The availability topic: {@code <prefix>/bridge/availability}, payload {@code online} or {@code offline}, retained. */
+    /**
+     * The availability topic: {@code <prefix>/<availabilityName>/availability} ({@code <prefix>/bridge/availability}
+     * by default), payload {@code online} or {@code offline}, retained.
+     */
     public String availabilityTopic() {
-        return prefix + "/bridge/availability";
+        return prefix + "/" + availabilityName + "/availability";
     }
 
     /**
@@ -176,6 +187,7 @@ public record MqttConfig(
         private int maxPayloadBytes = 1024 * 1024;
         private Qos defaultQos = Qos.AT_LEAST_ONCE;
         private boolean availability = true;
+        private String availabilityName = "bridge";
         private MqttEventListener listener = event -> {};
         private Clock clock = Clock.systemUTC();
 
@@ -267,6 +279,12 @@ public record MqttConfig(
             return this;
         }
 
+        /** The level naming this client in its availability topic: {@code bridge} by default, a device's name for a device. */
+        public Builder availabilityName(String value) {
+            this.availabilityName = value;
+            return this;
+        }
+
         public Builder listener(MqttEventListener value) {
             this.listener = value;
             return this;
@@ -280,7 +298,7 @@ public record MqttConfig(
         public MqttConfig build() {
             return new MqttConfig(brokerUrl, clientId, prefix, protocol, cleanSession, cleanSession ? Duration.ZERO : sessionExpiry,
                     username, password, sslContext, keepAlive, connectTimeout, maxReconnectDelay, offlineBufferSize, maxInflight,
-                    maxPayloadBytes, defaultQos, availability, listener, clock);
+                    maxPayloadBytes, defaultQos, availability, availabilityName, listener, clock);
         }
     }
 }

@@ -1,0 +1,82 @@
+package io.codeact.bridge.cli;
+
+import io.codeact.bridge.safety.SafetySettings;
+import io.codeact.bridge.sim.inprocess.SimWorldSession;
+import io.codeact.bridge.sim.node.MqttWorldSession;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --binding sim|mqtt|ros [--broker URL] [--master URL]}: how code actions reach the world.
+ * {@code sim} (also {@code inprocess}) calls the simulator in this process; {@code mqtt} runs the world as
+ * an MQTT device node in this process (lockstep) and sends every call through a broker, the embedded one
+ * unless {@code --broker} names another; {@code ros} binds to a robot (or {@code codeact sim --ros}) on a
+ * ROS master.
+ */
+final class BindingOptions {
+    @Option(names = "--binding", paramLabel = "KIND", defaultValue = "sim",
+            description = "how actions reach the world: sim (in-process, default), mqtt (through a broker and a simulator "
+                    + "node) or ros (a robot or `codeact sim --ros` on a ROS master)")
+    String binding;
+
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "with --binding mqtt: the broker, mqtt://host[:port] (default: an embedded broker in this process)")
+    String broker;
+
+    @Option(names = "--master", paramLabel = "URL", description = "with --binding ros: the ROS master (default $ROS_MASTER_URI)")
+    String master;
+
+    /** {@code sim}, {@code mqtt} or {@code ros}. @throws IllegalArgumentException for anything else */
+    String kind() {
+        String b = binding == null ? "sim" : binding.toLowerCase(Locale.ROOT);
+        return switch (b) {
+            case "sim", "inprocess" -> "sim";
+            case "mqtt", "ros" -> b;
+            default -> throw new IllegalArgumentException("unknown --binding '" + binding + "'; use sim, mqtt or ros");
+        };
+    }
+
+    /** Null if the options fit together, else what is wrong. */
+    String problem() {
+        String k;
+        try {
+            k = kind();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (broker != null && !k.equals("mqtt")) {
+            return "--broker applies to --binding mqtt; add --binding mqtt or leave --broker out";
+        }
+        if (master != null && !k.equals("ros")) {
+            return "--master applies to --binding ros; add --binding ros or leave --master out";
+        }
+        return null;
+    }
+
+    /**
+     * Opens a simulated world through the in-process or MQTT binding, behind the safety layer. A dry run
+     * always uses the in-process simulator.
+     *
+     * @param episode a name for the MQTT topic prefix ({@code codeact} when null); episodes sharing a broker need different ones
+     * @return the world, or null for {@code --binding ros} (see {@link WorldOptions#connectRos})
+     * @throws IllegalArgumentException for an unknown world or bad options
+     */
+    SimWorldSession open(String world, long seed, Map<String, ?> scenario, String episode, SafetySettings safety) {
+        String problem = problem();
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        Path tools = Home.root().resolve("robot-tools");
+        String k = kind();
+        if (k.equals("sim") || safety.dryRun()) {
+            return SimWorldSession.create(world, seed, scenario, tools, safety);
+        }
+        if (k.equals("ros")) {
+            return null;
+        }
+        String prefix = episode == null ? "codeact" : "codeact/" + episode.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return MqttWorldSession.create(world, seed, scenario, tools, o -> o.brokerUrl(broker).prefix(prefix).safety(safety));
+    }
+}
