@@ -1,8 +1,6 @@
 package io.codeact.bridge.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.codeact.bridge.agent.Agent;
-import io.codeact.bridge.agent.EpisodeLog;
 import io.codeact.bridge.agent.EpisodeResult;
 import io.codeact.bridge.agent.Outcome;
 import io.codeact.bridge.eval.OracleChatModel;
@@ -10,12 +8,13 @@ import io.codeact.bridge.eval.Task;
 import io.codeact.bridge.eval.TaskException;
 import io.codeact.bridge.eval.TaskSuite;
 import io.codeact.bridge.llm.ChatModel;
+import io.codeact.bridge.node.EpisodeRunner;
+import io.codeact.bridge.node.EpisodeSettings;
+import io.codeact.bridge.node.SimulatedRobot;
 import io.codeact.bridge.sandbox.SandboxEngine;
-import io.codeact.bridge.sandbox.Session;
+import io.codeact.bridge.sim.inprocess.SimWorldSession;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -74,10 +73,10 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         String goalText = task != null ? task.goal() : goal.text;
-        io.codeact.bridge.sim.inprocess.SimWorldSession sim;
+        SimWorldSession sim;
         try {
             sim = task != null
-                    ? io.codeact.bridge.sim.inprocess.SimWorldSession.create(task.world(), task.seed(), task.scenario(),
+                    ? SimWorldSession.create(task.world(), task.seed(), task.scenario(),
                             Home.root().resolve("robot-tools"))
                     : worldOptions.create();
         } catch (IllegalArgumentException e) {
@@ -90,41 +89,18 @@ final class RunCommand implements Callable<Integer> {
         }
         ChatModel chat = task != null && model.spec.equals("oracle") ? new OracleChatModel(task) : model.create();
         Path logFile = episode.logFile(task != null ? task.id() : goalText);
-        if (logFile.getParent() != null) {
-            Files.createDirectories(logFile.getParent());
+        if (!json) {
+            out.println("model: " + chat.name());
+            out.println("goal: " + goalText);
         }
-        Duration timeout = episode.actionTimeout();
+        EpisodeSettings settings = episode.settings();
+        if (task != null) {
+            settings = settings.withBudgets(task.maxTurns(), null, null);
+        }
         EpisodeResult result;
-        try (SandboxEngine engine = Home.oneShotSandbox(timeout);
-                Session session = engine.openSession("run");
-                EpisodeLog log = EpisodeLog.open(logFile)) {
-            if (!json) {
-                out.println("model: " + chat.name());
-                out.println("goal: " + goalText);
-            }
-            Task finalTask = task;
-            Agent agent = Agent.create(c -> {
-                c.model = chat;
-                c.modelSpec = model.spec;
-                c.session = session;
-                episode.applyTo(c);
-                c.log = log;
-                c.listener = new ConsoleListener(out, json);
-                WorldOptions.bind(sim, session, c);
-                if (finalTask != null) {
-                    c.taskId = finalTask.id();
-                    c.maxTurns = finalTask.maxTurns();
-                    c.successCheck = answer -> {
-                        synchronized (sim.world()) {
-                            return finalTask.check().evaluate(sim.world().state(), answer).passed();
-                        }
-                    };
-                }
-            });
-            result = agent.run(goalText);
-            if (sim != null) {
-                sim.recordFinalState(log);
-            }
+        try (SandboxEngine engine = Home.oneShotSandbox(episode.actionTimeout())) {
+            result = new EpisodeRunner().run(engine, new EpisodeRunner.Plan(goalText, task, chat, model.spec, settings,
+                    sim == null ? null : SimulatedRobot.of(sim, Home.root().resolve("robot-tools")), logFile, new ConsoleListener(out, json)));
         }
         if (json) {
             Map<String, Object> summary = new LinkedHashMap<>();

@@ -30,10 +30,11 @@ public final class SimWorldSession {
     private final ToolSet tools;
     private final List<PyApi> apis;
 
-    private SimWorldSession(World world, ToolSet tools) {
+    private SimWorldSession(World world, ToolSet tools, double realtimeFactor) {
         this.world = world;
         this.tools = tools;
-        List<PyApi> all = new ArrayList<>(tools.toPyApis(new SimToolInvoker(world)));
+        Pacing pacing = new Pacing(realtimeFactor);
+        List<PyApi> all = new ArrayList<>(tools.toPyApis(new SimToolInvoker(world, realtimeFactor)));
         all.add(PyApi.function("wait", "Let time pass (sim time), e.g. for a room to warm up. Returns the time afterwards, s.",
                 List.of(Param.required("seconds", "how long to wait (float, s, 0..3600)")), args -> {
                     double s = args.getDouble("seconds");
@@ -41,8 +42,18 @@ public final class SimWorldSession {
                         throw RobotException.safetyViolation("wait.seconds.max", s, 3600.0,
                                 "wait(): seconds must be within 0..3600, got " + s);
                     }
+                    if (pacing.paced()) {
+                        try {
+                            pacing.run(world, () -> false, s, () -> {});
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw RobotException.robotError("wait() was interrupted by the controller");
+                        }
+                    }
                     synchronized (world) {
-                        world.runUntil(() -> false, s);
+                        if (!pacing.paced()) {
+                            world.runUntil(() -> false, s);
+                        }
                         return world.clock().seconds();
                     }
                 }));
@@ -55,13 +66,24 @@ public final class SimWorldSession {
      * @throws IllegalArgumentException for an unknown world or a world without declarations
      */
     public static SimWorldSession create(String worldName, long seed, Map<String, ?> scenario, Path toolsDir) {
+        return create(worldName, seed, scenario, toolsDir, 0);
+    }
+
+    /**
+     * As {@link #create(String, long, Map, Path)}, with sim time paced to the wall clock during calls:
+     * {@code realtimeFactor} sim seconds per wall second, 0 for as fast as possible (see {@link SimToolInvoker}).
+     *
+     * @throws IllegalArgumentException for an unknown world, a world without declarations or a bad factor
+     */
+    public static SimWorldSession create(String worldName, long seed, Map<String, ?> scenario, Path toolsDir,
+            double realtimeFactor) {
         Path declarations = toolsDir.resolve(worldName + ".yaml");
         if (!Files.isRegularFile(declarations)) {
             throw new IllegalArgumentException("no tool declarations for world '" + worldName + "': expected "
                     + declarations + "; worlds: " + String.join(", ", WorldRegistry.standard().names()));
         }
         World world = WorldRegistry.standard().create(worldName, seed, scenario);
-        return new SimWorldSession(world, ToolSet.load(List.of(declarations)));
+        return new SimWorldSession(world, ToolSet.load(List.of(declarations)), realtimeFactor);
     }
 
     public World world() {
