@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             ExportCommand.class,
             PlotCommand.class,
             LaunchCommand.class,
+            NodeCommand.class,
             RosCommand.class,
             RoscoreCommand.class,
             MqttCommand.class,

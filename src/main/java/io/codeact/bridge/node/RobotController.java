@@ -112,8 +112,8 @@ public final class RobotController implements AutoCloseable {
         Objects.requireNonNull(c.models, "RobotController.Config.models is required");
         Objects.requireNonNull(c.modelSpec, "RobotController.Config.modelSpec is required");
         Objects.requireNonNull(c.settings, "RobotController.Config.settings is required");
-        if (c.robot == null || !c.robot.matches("[A-Za-z0-9_][A-Za-z0-9_-]*")) {
-            throw new IllegalArgumentException("robot name must be letters, digits, '_' and '-' (one topic level and a ROS"
+        if (c.robot == null || !c.robot.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("robot name must be letters, digits and '_', starting with a letter (one topic level and a ROS"
                     + " name), got '" + c.robot + "'");
         }
         if (c.queueCapacity < 0 || c.queueCapacity > 1000) {

@@ -33,6 +33,7 @@ import javax.net.ssl.SSLContext;
  * @param defaultQos QoS of {@code publish}/{@code subscribe} calls that name none (default 1)
  * @param availability publish {@code online}/{@code offline} (retained) on the availability topic and
  *     set {@code offline} as the last will (default true)
+ * @param availabilityTopic where availability goes; default {@code <prefix>/bridge/availability}
  * @param listener receives {@link MqttEvent}s (they are logged either way)
  * @param clock stamps received messages
  */
@@ -54,6 +55,7 @@ public record MqttConfig(
         int maxPayloadBytes,
         Qos defaultQos,
         boolean availability,
+        String availabilityTopic,
         MqttEventListener listener,
         Clock clock) {
 
@@ -85,6 +87,12 @@ public record MqttConfig(
         if (brokerUrl != null) {
             serverUri(brokerUrl);
         }
+        if (availabilityTopic == null) {
+            availabilityTopic = prefix + "/bridge/availability";
+        } else if (availabilityTopic.isEmpty() || availabilityTopic.contains("+") || availabilityTopic.contains("#")) {
+            throw new IllegalArgumentException("availabilityTopic must be a topic without wildcards, such as "
+                    + prefix + "/agent/robot/availability; got '" + availabilityTopic + "'");
+        }
     }
 
     /** Defaults, then {@code configure}. */
@@ -92,11 +100,6 @@ public record MqttConfig(
         Builder b = new Builder();
         configure.accept(b);
         return b.build();
-    }
-
-    /** The availability topic: {@code <prefix>/bridge/availability}, payload {@code online} or {@code offline}, retained. */
-    public String availabilityTopic() {
-        return prefix + "/bridge/availability";
     }
 
     /**
@@ -176,6 +179,7 @@ public record MqttConfig(
         private int maxPayloadBytes = 1024 * 1024;
         private Qos defaultQos = Qos.AT_LEAST_ONCE;
         private boolean availability = true;
+        private String availabilityTopic;
         private MqttEventListener listener = event -> {};
         private Clock clock = Clock.systemUTC();
 
@@ -267,6 +271,12 @@ public record MqttConfig(
             return this;
         }
 
+        /** The availability topic (default {@code <prefix>/bridge/availability}), payload online/offline, retained. */
+        public Builder availabilityTopic(String topic) {
+            this.availabilityTopic = topic;
+            return this;
+        }
+
         public Builder listener(MqttEventListener value) {
             this.listener = value;
             return this;
@@ -280,7 +290,7 @@ public record MqttConfig(
         public MqttConfig build() {
             return new MqttConfig(brokerUrl, clientId, prefix, protocol, cleanSession, cleanSession ? Duration.ZERO : sessionExpiry,
                     username, password, sslContext, keepAlive, connectTimeout, maxReconnectDelay, offlineBufferSize, maxInflight,
-                    maxPayloadBytes, defaultQos, availability, listener, clock);
+                    maxPayloadBytes, defaultQos, availability, availabilityTopic, listener, clock);
         }
     }
 }
