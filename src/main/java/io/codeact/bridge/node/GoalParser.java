@@ -116,16 +116,6 @@ final class GoalParser {
                 Instant.now());
     }
 
-    /** The goal id of a message that may be malformed, when it has a readable one; else null. */
-    static String idOf(String payload) {
-        try {
-            JsonNode id = JSON.readTree(payload).get("goal_id");
-            return id != null && id.isTextual() ? id.asText() : null;
-        } catch (JsonProcessingException | RuntimeException e) {
-            return null;
-        }
-    }
-
     private static String optionalString(JsonNode root, String field, String goalId) {
         JsonNode value = present(root, field);
         if (value == null) {

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
  * Debian's real {@code mosquitto}, started by a test on a free loopback port with a temporary config,
  * and killed by {@link #close()} (use try-with-resources so that happens even when the test fails).
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/sbin/mosquitto");
-    static final String NOT_INSTALLED = "Debian's mosquitto is not installed (apt-get install mosquitto, see .ci/run)";
+    public static final String NOT_INSTALLED = "Debian's mosquitto is not installed (apt-get install mosquitto, see .ci/run)";
 
     private final Path dir;
     private final Path config;
@@ -40,12 +40,12 @@ final class Mosquitto implements AutoCloseable {
                 ""));
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(BINARY);
     }
 
     /** Starts a broker with its own temporary folder; with {@code persistence}, sessions survive a graceful stop. */
-    static Mosquitto start(boolean persistence) {
+    public static Mosquitto start(boolean persistence) {
         try {
             Mosquitto m = new Mosquitto(Files.createTempDirectory("mosquitto-test-"), freePort(), persistence);
             m.launch();
@@ -55,8 +55,12 @@ final class Mosquitto implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "mqtt://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** SIGKILL: the broker vanishes without saving anything. */

@@ -17,7 +17,7 @@ import java.util.Map;
  * Debian's {@code roscore} on a free port, with its own ROS_HOME and log directory, for one test class.
  * {@link #close()} kills the whole process tree (roslaunch, rosmaster, rosout).
  */
-final class DebianRoscore implements AutoCloseable {
+public final class DebianRoscore implements AutoCloseable {
     private final Process process;
     private final Path home;
     private final int port;
@@ -28,7 +28,7 @@ final class DebianRoscore implements AutoCloseable {
         this.port = port;
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return onPath("roscore") && onPath("rostopic") && RosPython.installed();
     }
 
@@ -46,7 +46,7 @@ final class DebianRoscore implements AutoCloseable {
     }
 
     /** Starts roscore and waits (at most 30 s) until its master answers. */
-    static DebianRoscore start() throws Exception {
+    public static DebianRoscore start() throws Exception {
         Path home = Files.createTempDirectory("roscore-home");
         int port = freePort();
         ProcessBuilder pb = new ProcessBuilder("roscore", "-p", String.valueOf(port))
@@ -64,7 +64,7 @@ final class DebianRoscore implements AutoCloseable {
     }
 
     /** The environment a ROS tool needs to use this master, with logs in {@code home}. */
-    static Map<String, String> env(Path home, String masterUri) {
+    public static Map<String, String> env(Path home, String masterUri) {
         return Map.of("ROS_HOME", home.toString(), "ROS_LOG_DIR", home.resolve("log").toString(),
                 "ROS_MASTER_URI", masterUri, "ROS_IP", "127.0.0.1", "PYTHONUNBUFFERED", "1");
     }
@@ -114,11 +114,11 @@ final class DebianRoscore implements AutoCloseable {
         return tool(uri(), home, command);
     }
 
-    String uri() {
+    public String uri() {
         return "http://127.0.0.1:" + port + "/";
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
