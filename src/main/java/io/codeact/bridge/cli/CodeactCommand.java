@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             ExportCommand.class,
             PlotCommand.class,
             LaunchCommand.class,
+            NodeCommand.class,
             RosCommand.class,
             RoscoreCommand.class,
             MqttCommand.class,

@@ -27,11 +27,14 @@ final class EpisodeOptions {
 
     /** Sets the mode, turn limit, budgets and action timeout of an agent from these flags. */
     void applyTo(io.codeact.bridge.agent.AgentConfig c) {
-        c.mode = mode;
-        c.maxTurns = maxTurns;
-        c.tokenBudget = tokenBudget;
-        c.timeBudget = timeBudgetSeconds == null ? null : java.time.Duration.ofMillis((long) (timeBudgetSeconds * 1000));
-        c.actionTimeout = actionTimeout();
+        settings().applyTo(c);
+    }
+
+    /** The mode, turn limit, budgets and action timeout these flags give. */
+    io.codeact.bridge.node.EpisodeSettings settings() {
+        return new io.codeact.bridge.node.EpisodeSettings(mode, maxTurns, tokenBudget,
+                timeBudgetSeconds == null ? null : java.time.Duration.ofMillis((long) (timeBudgetSeconds * 1000)),
+                actionTimeout());
     }
 
     /** Sets the mode, turn limit, budgets, action timeout and log of an episode from these flags. */

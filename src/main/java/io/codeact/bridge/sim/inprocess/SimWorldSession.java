@@ -90,13 +90,43 @@ public final class SimWorldSession implements AutoCloseable {
      */
     public static SimWorldSession create(String worldName, long seed, Map<String, ?> scenario, Path toolsDir,
             SafetySettings safety) {
+        return create(worldName, seed, scenario, toolsDir, safety, 0);
+    }
+
+    /**
+     * As {@link #create(String, long, Map, Path)}, with sim time paced to the wall clock during calls:
+     * {@code realtimeFactor} sim seconds per wall second, 0 for as fast as possible (see {@link SimToolInvoker}).
+     *
+     * @throws IllegalArgumentException for an unknown world, a world without declarations or a bad factor
+     */
+    public static SimWorldSession create(String worldName, long seed, Map<String, ?> scenario, Path toolsDir,
+            double realtimeFactor) {
+        return create(worldName, seed, scenario, toolsDir, SafetySettings.unattendedSimulator(), realtimeFactor);
+    }
+
+    /** Paced to the wall clock (see above) and behind a {@link SafetyGate} set up from {@code safety}. */
+    public static SimWorldSession create(String worldName, long seed, Map<String, ?> scenario, Path toolsDir,
+            SafetySettings safety, double realtimeFactor) {
         World world = WorldRegistry.standard().create(checkedWorld(worldName, toolsDir), seed, scenario);
-        return new SimWorldSession(world, ToolSet.load(List.of(declarations(worldName, toolsDir))), new SimToolInvoker(world), s -> {
+        Pacing pacing = new Pacing(realtimeFactor);
+        Wait wait = s -> {
+            if (pacing.paced()) {
+                try {
+                    pacing.run(world, () -> false, s, () -> {});
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw RobotException.robotError("wait() was interrupted by the controller");
+                }
+            }
             synchronized (world) {
-                world.runUntil(() -> false, s);
+                if (!pacing.paced()) {
+                    world.runUntil(() -> false, s);
+                }
                 return world.clock().seconds();
             }
-        }, () -> { }, safety, haltInProcess(world));
+        };
+        return new SimWorldSession(world, ToolSet.load(List.of(declarations(worldName, toolsDir))),
+                new SimToolInvoker(world, realtimeFactor), wait, () -> { }, safety, haltInProcess(world));
     }
 
     /** Halts the world directly, under its monitor (the in-process emergency stop). */

@@ -33,8 +33,7 @@ import javax.net.ssl.SSLContext;
  * @param defaultQos QoS of {@code publish}/{@code subscribe} calls that name none (default 1)
  * @param availability publish {@code online}/{@code offline} (retained) on the availability topic and
  *     set {@code offline} as the last will (default true)
- * @param availabilityName the topic level naming this client in {@code <prefix>/<name>/availability}: {@code bridge}
- *     (default) for the bridge, the device name for a device such as a simulator node
+ * @param availabilityTopic where availability goes; default {@code <prefix>/bridge/availability}
  * @param listener receives {@link MqttEvent}s (they are logged either way)
  * @param clock stamps received messages
  */
@@ -56,7 +55,7 @@ public record MqttConfig(
         int maxPayloadBytes,
         Qos defaultQos,
         boolean availability,
-        String availabilityName,
+        String availabilityTopic,
         MqttEventListener listener,
         Clock clock) {
 
@@ -66,11 +65,6 @@ public record MqttConfig(
         Objects.requireNonNull(defaultQos, "defaultQos");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(clock, "clock");
-        if (availabilityName == null || availabilityName.isEmpty() || availabilityName.contains("/")
-                || availabilityName.contains("+") || availabilityName.contains("#")) {
-            throw new IllegalArgumentException("availabilityName must be one topic level without wildcards, such as bridge or rover1; got '"
-                    + availabilityName + "'");
-        }
         if (clientId.isEmpty() || clientId.length() > 65535) {
             throw new IllegalArgumentException("clientId must be 1 to 65535 characters, got '" + clientId + "'");
         }
@@ -93,6 +87,12 @@ public record MqttConfig(
         if (brokerUrl != null) {
             serverUri(brokerUrl);
         }
+        if (availabilityTopic == null) {
+            availabilityTopic = prefix + "/bridge/availability";
+        } else if (availabilityTopic.isEmpty() || availabilityTopic.contains("+") || availabilityTopic.contains("#")) {
+            throw new IllegalArgumentException("availabilityTopic must be a topic without wildcards, such as "
+                    + prefix + "/agent/robot/availability; got '" + availabilityTopic + "'");
+        }
     }
 
     /** Defaults, then {@code configure}. */
@@ -100,14 +100,6 @@ public record MqttConfig(
         Builder b = new Builder();
         configure.accept(b);
         return b.build();
-    }
-
-    /**
-     * The availability topic: {@code <prefix>/<availabilityName>/availability} ({@code <prefix>/bridge/availability}
-     * by default), payload {@code online} or {@code offline}, retained.
-     */
-    public String availabilityTopic() {
-        return prefix + "/" + availabilityName + "/availability";
     }
 
     /**
@@ -187,7 +179,8 @@ public record MqttConfig(
         private int maxPayloadBytes = 1024 * 1024;
         private Qos defaultQos = Qos.AT_LEAST_ONCE;
         private boolean availability = true;
-        private String availabilityName = "bridge";
+        private String availabilityTopic;
+        private String availabilityName;
         private MqttEventListener listener = event -> {};
         private Clock clock = Clock.systemUTC();
 
@@ -279,9 +272,22 @@ public record MqttConfig(
             return this;
         }
 
-        /** The level naming this client in its availability topic: {@code bridge} by default, a device's name for a device. */
+        /**
+         * The level naming this client in {@code <prefix>/<name>/availability}: {@code bridge} by default, a
+         * device's name for a device such as a simulator node. {@link #availabilityTopic} wins when both are set.
+         */
         public Builder availabilityName(String value) {
+            if (value == null || value.isEmpty() || value.contains("/") || value.contains("+") || value.contains("#")) {
+                throw new IllegalArgumentException("availabilityName must be one topic level without wildcards, such as bridge "
+                        + "or rover1; got '" + value + "'");
+            }
             this.availabilityName = value;
+            return this;
+        }
+
+        /** The availability topic (default {@code <prefix>/bridge/availability}), payload online/offline, retained. */
+        public Builder availabilityTopic(String topic) {
+            this.availabilityTopic = topic;
             return this;
         }
 
@@ -298,7 +304,10 @@ public record MqttConfig(
         public MqttConfig build() {
             return new MqttConfig(brokerUrl, clientId, prefix, protocol, cleanSession, cleanSession ? Duration.ZERO : sessionExpiry,
                     username, password, sslContext, keepAlive, connectTimeout, maxReconnectDelay, offlineBufferSize, maxInflight,
-                    maxPayloadBytes, defaultQos, availability, availabilityName, listener, clock);
+                    maxPayloadBytes, defaultQos, availability,
+                    availabilityTopic != null || availabilityName == null ? availabilityTopic
+                            : prefix + "/" + availabilityName + "/availability",
+                    listener, clock);
         }
     }
 }

@@ -59,6 +59,10 @@ public final class Mosquitto implements AutoCloseable {
         return "mqtt://127.0.0.1:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
     /** SIGKILL: the broker vanishes without saving anything. */
     public void kill() {
         process.destroyForcibly();
