@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "The launcher also takes: bin/codeact test   (runs the whole test suite: ./mvnw verify on a JDK >= 21)",
-            "Exit codes: 0 ok, 1 failed, 2 usage error, 3 not implemented yet, 130 interrupted.",
+            "Exit codes: 0 ok, 1 failed, 2 usage error, 130 interrupted.",
         },
         subcommands = {
             DemoCommand.class,

@@ -48,10 +48,4 @@ class MainTest {
         assertThat(run("launch")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("Missing required parameter", "FILE");
     }
-
-    @Test
-    void unfinishedNestedSubcommandNamesItsFullPath() {
-        assertThat(run("bench", "safety")).isEqualTo(ExitCodes.NOT_IMPLEMENTED);
-        assertThat(err.toString()).startsWith("codeact bench safety: not implemented yet (planned in issue #9)");
-    }
 }
