@@ -25,6 +25,19 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--execute", description = "re-run the episode's code actions in a fresh session (against the same simulated world and seed when it had one) and compare their output")
     boolean execute;
 
+    @Option(names = "--promote", paramLabel = "TURN",
+            description = "send the code action of this turn (reviewed, e.g. from a --dry-run) once to the real device given by --binding mqtt|ros")
+    Integer promote;
+
+    @Option(names = "--yes", description = "with --promote: do not ask before sending")
+    boolean yes;
+
+    @picocli.CommandLine.Mixin
+    WorldOptions world;
+
+    @picocli.CommandLine.Mixin
+    SafetyOptions safety;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -33,6 +46,10 @@ final class ReplayCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         RecordedEpisode episode = EpisodeLog.read(file);
+        if (promote != null) {
+            return new PromoteAction(spec.commandLine().getOut(), err).run(episode, promote, world, safety, yes,
+                    java.time.Duration.ofSeconds(60));
+        }
         if (execute) {
             return new ActionReplay(spec.commandLine().getOut(), err).run(episode);
         }
