@@ -86,6 +86,24 @@ public final class StopLatch {
     }
 
     /**
+     * Latches because a stop was sent on a bus this controller listens to (the MQTT or ROS stop topic):
+     * the devices on that topic halt themselves, so no halt actions run here. A stop that arrives while
+     * already stopped (e.g. this controller's own stop, echoed back) changes nothing.
+     */
+    public void noteRemoteStop(String by) {
+        String who = by == null || by.isBlank() ? "unknown" : by.strip();
+        synchronized (this) {
+            if (state.stopped()) {
+                return;
+            }
+            state = new State(true, who, Instant.now());
+        }
+        for (Listener l : listeners) {
+            l.stopped(who);
+        }
+    }
+
+    /**
      * Lifts the stop. Only a person resumes: {@code by} names them and must not be blank.
      *
      * @throws IllegalArgumentException when {@code by} is blank

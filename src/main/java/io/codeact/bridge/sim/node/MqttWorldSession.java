@@ -10,6 +10,7 @@ import io.codeact.bridge.tools.ToolSet;
 import io.codeact.bridge.transport.mqtt.CommandChannel;
 import io.codeact.bridge.transport.mqtt.EmbeddedBroker;
 import io.codeact.bridge.transport.mqtt.MqttTransport;
+import io.codeact.bridge.transport.mqtt.Qos;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -72,6 +73,11 @@ public final class MqttWorldSession {
             MqttTransport b = bridge;
             CommandChannel ch = channel;
             String stopTopic = SimMqttNode.stopTopic(o.prefix, device);
+            // a stop sent on the bus by anyone latches this controller too: motion stays refused until a person resumes
+            for (String topic : List.of(SimMqttNode.stopTopic(o.prefix, null), stopTopic)) {
+                b.subscribe(topic, "text", Qos.AT_LEAST_ONCE, m -> o.safety.latch().noteRemoteStop(
+                        "MQTT " + m.topic() + ": " + m.fields().getOrDefault("text", "")));
+            }
             return SimWorldSession.bound(world, tools, invoker, wait, () -> {
                 try {
                     ch.close();

@@ -47,6 +47,9 @@ public final class RosWorldSession implements AutoCloseable {
         this.node = node;
         this.invoker = invoker;
         this.stop = node.advertise(ToolCallProtocol.STOP_TOPIC, "std_msgs/String");
+        // a stop sent on the bus by anyone latches this controller too: motion stays refused until a person resumes
+        node.subscribe(ToolCallProtocol.STOP_TOPIC, "std_msgs/String",
+                m -> safety.latch().noteRemoteStop("ROS " + ToolCallProtocol.STOP_TOPIC + ": " + m.get("data")));
         SafetyGate.Builder b = SafetyGate.builder(safety.policy(), declared, invoker)
                 .latch(safety.latch())
                 .confirmer(safety.confirmer())
