@@ -21,12 +21,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code codeact chat}: the user gives a goal, watches the turns stream, and corrects the agent; the
- * agent continues in the same session, with its variables. Ctrl-C interrupts the running turn (not the
- * program); {@code /new} starts a new episode, {@code /quit} or end of input leaves.
+ * agent continues in the same session, with its variables. Ctrl-C during a turn is the emergency stop
+ * (halts every actuator, latches, interrupts the turn; not the program); {@code /stop} and
+ * {@code /resume NAME} between turns; {@code /new} starts a new episode, {@code /quit} or end of input leaves.
  */
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"Chat with the agent: give a goal, watch turns stream, correct it as it goes.",
-            "Ctrl-C interrupts the running turn; /new starts a new episode; /quit leaves."})
+            "Ctrl-C during a turn is an emergency stop: it halts every actuator, latches and interrupts the turn;",
+            "/stop does the same between turns, /resume NAME lets motion go on; /new starts a new episode; /quit leaves."})
 final class ChatCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -151,7 +153,9 @@ final class ChatCommand implements Callable<Integer> {
                 if (agent == null) {
                     System.exit(ExitCodes.INTERRUPTED);
                 }
-                out.println("\n(interrupting the running turn)");
+                // Ctrl-C during a turn is the chat's emergency stop: halt everything now, latch, end the turn
+                StopLatch.process().stop(System.getProperty("user.name", "operator") + " (chat Ctrl-C)");
+                out.println("\n(STOPPED: every actuator halted and the turn interrupted; motion is refused until /resume NAME)");
                 agent.cancel();
             });
         } catch (IllegalArgumentException e) {
