@@ -45,7 +45,7 @@ class LaunchCommandTest {
                 """);
         assertThat(run("launch", file.toString(), "--check")).isEqualTo(ExitCodes.FAILURE);
         assertThat(err.toString()).contains(
-                file + ":2: node a: unknown node type 'teleporter'; use one of: mqtt_broker, roscore, agent, process",
+                file + ":2: node a: unknown node type 'teleporter'; use one of: mqtt_broker, roscore, agent, process, sim, controller",
                 file + ":3: node b: unknown param 'colour' for node type process; it takes: command, cwd, ready_line, stop_timeout_s",
                 "codeact launch: 2 problem(s) in " + file + "; nothing was started");
         assertThat(out.toString()).isEmpty();
