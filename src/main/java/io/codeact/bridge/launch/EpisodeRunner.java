@@ -294,6 +294,13 @@ public final class EpisodeRunner {
                 c.listener = listener;
                 if (sim != null) {
                     sim.bindTo(session, c);
+                    if (settings.binding.equals("mqtt") && !safety.dryRun()) {
+                        c.recordedSettings.put("binding", "mqtt");
+                        if (settings.device != null) {
+                            c.recordedSettings.put("broker", settings.broker);
+                            c.recordedSettings.put("device", settings.device);
+                        }
+                    }
                 } else if (ros != null) {
                     ros.bindTo(session, c);
                 } else if (device != null) {
