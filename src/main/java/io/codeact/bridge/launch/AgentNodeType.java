@@ -194,8 +194,8 @@ final class AgentNodeType implements NodeType {
                     p.where("sim_node") + ": sim_node '" + p.string("sim_node") + "' is not a running sim node of this launch; "
                             + "add it, and name it in this node's after:"));
         }
-        String broker = p.has("broker") ? p.string("broker") : context.directory().broker().orElse(null);
-        String master = p.has("master") ? p.string("master") : context.directory().master().orElse(null);
+        String broker = SimNodeType.given(p, "broker") ? p.string("broker") : context.directory().broker().orElse(null);
+        String master = SimNodeType.given(p, "master") ? p.string("master") : context.directory().master().orElse(null);
         World observed = deviceWorld;
         EpisodeRunner runner = EpisodeRunner.prepare(s -> {
             s.goal = p.string("goal");

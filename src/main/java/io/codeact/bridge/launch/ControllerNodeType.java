@@ -64,7 +64,7 @@ final class ControllerNodeType implements NodeType {
     private static Map<String, Object> values(NodeParams p) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name : NodeOptions.PARAMS) {
-            if (p.has(name)) {
+            if (p.has(name) && !((name.equals("broker") || name.equals("master")) && p.string(name).isBlank())) {
                 values.put(name, p.value(name));
             }
         }
@@ -92,10 +92,10 @@ final class ControllerNodeType implements NodeType {
     @Override
     public RunningNode start(NodeParams p, NodeContext context) {
         Map<String, Object> values = values(p);
-        if (p.bool("mqtt") && !p.has("broker")) {
+        if (p.bool("mqtt") && !values.containsKey("broker")) {
             context.directory().broker().ifPresent(url -> values.put("broker", url));
         }
-        if (p.bool("ros") && !p.has("master")) {
+        if (p.bool("ros") && !values.containsKey("master")) {
             context.directory().master().ifPresent(uri -> values.put("master", uri));
         }
         NodeOptions options = NodeOptions.fromParams(values, context.home(), p.where() + " (node " + context.node() + ")");

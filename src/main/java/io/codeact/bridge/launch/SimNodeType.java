@@ -90,9 +90,14 @@ final class SimNodeType implements NodeType {
         if (p.has("device") && !p.string("device").matches("[^/+#\\s]+")) {
             p.problem("device", "must be one MQTT topic level (no '/', '+', '#' or spaces), got '" + p.string("device") + "'");
         }
-        if (p.has("broker") && !p.string("broker").contains("://")) {
+        if (given(p, "broker") && !p.string("broker").contains("://")) {
             p.problem("broker", "must be a URL such as mqtt://localhost:1883, got '" + p.string("broker") + "'");
         }
+    }
+
+    /** A non-blank value: an empty broker or master (e.g. from an empty arg) means the default. */
+    static boolean given(NodeParams p, String name) {
+        return p.has(name) && !p.string(name).isBlank();
     }
 
     @Override
@@ -110,7 +115,7 @@ final class SimNodeType implements NodeType {
 
     private static RunningNode startMqtt(NodeParams p, NodeContext context, World world, double rate) {
         ToolSet tools = ToolSet.load(List.of(SimWorldSession.declarations(world.name(), context.home().resolve("robot-tools"))));
-        String url = p.has("broker") ? p.string("broker") : context.directory().broker().orElse("mqtt://localhost:1883");
+        String url = given(p, "broker") ? p.string("broker") : context.directory().broker().orElse("mqtt://localhost:1883");
         boolean lockstep = p.bool("lockstep");
         SimMqttNode sim = SimMqttNode.connect(world, tools, o -> {
             o.brokerUrl(url).prefix(p.string("prefix")).device(p.string("device"))
@@ -130,7 +135,7 @@ final class SimNodeType implements NodeType {
     }
 
     private static RunningNode startRos(NodeParams p, NodeContext context, World world, double rate) {
-        String master = p.has("master") ? p.string("master") : context.directory().master().orElse(null);
+        String master = given(p, "master") ? p.string("master") : context.directory().master().orElse(null);
         SimRosNode sim = SimRosNode.builder(world).realtimeFactor(rate).useSimTime(p.bool("use_sim_time")).masterUri(master).start();
         String what = world.name() + " (seed " + world.seed() + ", x" + rate + " real time) is ROS node " + sim.node().name() + " on "
                 + sim.node().masterUri() + ": /cmd_vel in, /odom /scan /battery /clock out, /codeact/call";
