@@ -29,9 +29,10 @@ class LaunchCommandTest {
     void checkValidatesTheDemoWithoutStartingIt() {
         assertThat(run("launch", "launch/demo.yaml", "--check", "seed:=3")).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).isEqualTo("""
-                launch/demo.yaml: OK, 2 node(s) in start order:
+                launch/demo.yaml: OK, 3 node(s) in start order:
                   broker (mqtt_broker)
-                  agent (agent), after broker, required
+                  warehouse (sim), after broker
+                  agent (agent), after warehouse, required
                 """);
     }
 
