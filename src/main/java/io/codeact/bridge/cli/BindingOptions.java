@@ -9,11 +9,12 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --binding sim|mqtt|ros [--broker URL] [--master URL]}: how code actions reach the world.
+ * {@code --binding sim|mqtt|ros [--broker URL] [--device NAME] [--master URL]}: how code actions reach the world.
  * {@code sim} (also {@code inprocess}) calls the simulator in this process; {@code mqtt} runs the world as
  * an MQTT device node in this process (lockstep) and sends every call through a broker, the embedded one
- * unless {@code --broker} names another; {@code ros} binds to a robot (or {@code codeact sim --ros}) on a
- * ROS master.
+ * unless {@code --broker} names another; {@code mqtt} with {@code --device NAME} starts no simulator and talks
+ * to that device (a real robot, or {@code codeact sim} in another process) on {@code --broker}; {@code ros}
+ * binds to a robot (or {@code codeact sim --ros}) on a ROS master.
  */
 final class BindingOptions {
     @Option(names = "--binding", paramLabel = "KIND", defaultValue = "sim",
@@ -24,6 +25,11 @@ final class BindingOptions {
     @Option(names = "--broker", paramLabel = "URL",
             description = "with --binding mqtt: the broker, mqtt://host[:port] (default: an embedded broker in this process)")
     String broker;
+
+    @Option(names = "--device", paramLabel = "NAME",
+            description = "with --binding mqtt: talk to this device on --broker (a robot, or `codeact sim` in another process) "
+                    + "instead of starting a simulator here")
+    String device;
 
     @Option(names = "--master", paramLabel = "URL", description = "with --binding ros: the ROS master (default $ROS_MASTER_URI)")
     String master;
@@ -38,6 +44,12 @@ final class BindingOptions {
         };
     }
 
+    /** Whether the robot is outside this process: {@code --binding ros}, or {@code --binding mqtt --device}. */
+    boolean remote() {
+        String k = kind();
+        return k.equals("ros") || k.equals("mqtt") && device != null;
+    }
+
     /** Null if the options fit together, else what is wrong. */
     String problem() {
         String k;
@@ -48,6 +60,15 @@ final class BindingOptions {
         }
         if (broker != null && !k.equals("mqtt")) {
             return "--broker applies to --binding mqtt; add --binding mqtt or leave --broker out";
+        }
+        if (device != null && !k.equals("mqtt")) {
+            return "--device applies to --binding mqtt; add --binding mqtt or leave --device out";
+        }
+        if (device != null && broker == null) {
+            return "--device " + device + " needs --broker URL: the broker the device talks to (e.g. mqtt://localhost:1883)";
+        }
+        if (device != null && !device.matches("[^/+#\\s]+")) {
+            return "--device must be one MQTT topic level (no '/', '+', '#' or spaces), got '" + device + "'";
         }
         if (master != null && !k.equals("ros")) {
             return "--master applies to --binding ros; add --binding ros or leave --master out";
@@ -60,7 +81,8 @@ final class BindingOptions {
      * always uses the in-process simulator.
      *
      * @param episode a name for the MQTT topic prefix ({@code codeact} when null); episodes sharing a broker need different ones
-     * @return the world, or null for {@code --binding ros} (see {@link WorldOptions#connectRos})
+     * @return the world, or null for {@code --binding ros} and {@code --binding mqtt --device} (see
+     *     {@link WorldOptions#connectRemote})
      * @throws IllegalArgumentException for an unknown world or bad options
      */
     SimWorldSession open(String world, long seed, Map<String, ?> scenario, String episode, SafetySettings safety) {
@@ -73,7 +95,7 @@ final class BindingOptions {
         if (k.equals("sim") || safety.dryRun()) {
             return SimWorldSession.create(world, seed, scenario, tools, safety);
         }
-        if (k.equals("ros")) {
+        if (remote()) {
             return null;
         }
         String prefix = episode == null ? "codeact" : "codeact/" + episode.replaceAll("[^A-Za-z0-9_.-]", "_");

@@ -65,6 +65,7 @@ final class ChatCommand implements Callable<Integer> {
             Session session = null;
             EpisodeLog log = null;
             io.codeact.bridge.sim.inprocess.SimWorldSession world = null;
+            WorldOptions.RemoteRobot remote = null;
             try {
                 while (true) {
                     out.print("\nyou> ");
@@ -105,6 +106,10 @@ final class ChatCommand implements Callable<Integer> {
                             world.close();
                             world = null;
                         }
+                        if (remote != null) {
+                            remote.close();
+                            remote = null;
+                        }
                         Path file = episode.logFile(line);
                         if (file.getParent() != null) {
                             Files.createDirectories(file.getParent());
@@ -112,6 +117,8 @@ final class ChatCommand implements Callable<Integer> {
                         session = engine.openSession("chat");
                         io.codeact.bridge.sim.inprocess.SimWorldSession sim = worldOptions.create(safety, null);
                         world = sim;
+                        WorldOptions.RemoteRobot robot = worldOptions.connectRemote(safety, null);
+                        remote = robot;
                         log = EpisodeLog.open(file);
                         Session s = session;
                         EpisodeLog l = log;
@@ -123,6 +130,9 @@ final class ChatCommand implements Callable<Integer> {
                             c.log = l;
                             c.listener = new ConsoleListener(out, false);
                             WorldOptions.bind(sim, s, c);
+                            if (robot != null) {
+                                robot.bindTo(s, c);
+                            }
                         });
                         running.set(agent);
                         agent.run(line);
@@ -139,6 +149,9 @@ final class ChatCommand implements Callable<Integer> {
                 }
                 if (world != null) {
                     world.close();
+                }
+                if (remote != null) {
+                    remote.close();
                 }
             }
         }

@@ -88,26 +88,27 @@ final class ExecCommand implements Callable<Integer> {
         List<String> cells = ActionCells.split(code);
         Duration timeout = Duration.ofNanos((long) (timeoutSeconds * 1e9));
         List<ActionResult> results = new ArrayList<>();
-        io.codeact.bridge.tools.ros.RosWorldSession ros;
+        WorldOptions.RemoteRobot remote;
         try {
-            ros = worldOptions.connectRos(safety, null);
+            remote = worldOptions.connectRemote(safety, null);
         } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {
             err.println("codeact exec: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (RuntimeException e) {
-            err.println("codeact exec: cannot bind to the robot over ROS: " + e.getMessage());
+            err.println("codeact exec: cannot bind to the robot over " + worldOptions.binding.kind().toUpperCase(java.util.Locale.ROOT)
+                    + ": " + e.getMessage());
             return ExitCodes.FAILURE;
         }
         try (SafetyOptions.StopListener control = SafetyOptions.listenForStop(err);
                 AutoCloseable boundWorld = sim == null ? () -> { } : sim;
-                io.codeact.bridge.tools.ros.RosWorldSession rosBinding = ros;
+                AutoCloseable remoteBinding = remote == null ? () -> { } : remote;
                 SandboxEngine engine = Home.oneShotSandbox(timeout);
                 Session session = engine.openSession("exec")) {
             if (sim != null) {
                 sim.exposeIn(session);
             }
-            if (ros != null) {
-                ros.exposeIn(session);
+            if (remote != null) {
+                remote.exposeIn(session);
             }
             run:
             for (int i = 0; i < repeat; i++) {

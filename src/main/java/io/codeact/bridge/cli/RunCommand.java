@@ -68,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
                 s.binding = worldOptions.binding.kind();
                 s.master = worldOptions.binding.master;
                 s.broker = worldOptions.binding.broker;
+                s.device = worldOptions.binding.device;
                 s.safety = world -> safety.settings(world, null, io.codeact.bridge.safety.StopLatch.process());
                 episode.applyTo(s);
                 s.home = Home.root();

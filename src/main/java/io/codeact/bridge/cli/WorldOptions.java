@@ -1,17 +1,21 @@
 package io.codeact.bridge.cli;
 
 import io.codeact.bridge.agent.AgentConfig;
+import io.codeact.bridge.bind.mqtt.MqttRobotSession;
+import io.codeact.bridge.safety.SafetySettings;
 import io.codeact.bridge.safety.StopLatch;
 import io.codeact.bridge.sandbox.Session;
 import io.codeact.bridge.sim.inprocess.SimWorldSession;
 import io.codeact.bridge.tools.ros.RosWorldSession;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --world NAME --seed N [--binding sim|mqtt|ros] [--broker URL] [--master URL]}: the world whose
- * robot APIs the session exposes (run, exec, chat), behind the safety layer.
+ * {@code --world NAME --seed N [--binding sim|mqtt|ros] [--broker URL] [--device NAME] [--master URL]}: the world
+ * whose robot APIs the session exposes (run, exec, chat), behind the safety layer: a simulator in this process
+ * ({@link #create}) or a robot outside it ({@link #connectRemote}).
  */
 final class WorldOptions {
     @Option(names = "--world", paramLabel = "NAME", description = "a simulated world to act in: warehouse, tabletop, smart_home, toolbox")
@@ -25,7 +29,8 @@ final class WorldOptions {
 
     /**
      * The simulated world (in-process or over MQTT) behind the safety layer set up by {@code safety}; null
-     * without --world or with --binding ros (except in a dry run, which always runs on the simulator).
+     * without --world, with --binding ros and with --binding mqtt --device (except in a dry run, which always
+     * runs on the simulator).
      *
      * @throws IllegalArgumentException for an unknown world or options that do not fit together
      */
@@ -43,23 +48,69 @@ final class WorldOptions {
         return binding.open(world, seed, Map.of(), null, safety.settings(world, unattended, StopLatch.process()));
     }
 
+    /** A robot outside this process, bound behind the safety layer: what exec and chat need of it. */
+    interface RemoteRobot extends AutoCloseable {
+        void exposeIn(Session session);
+
+        void bindTo(Session session, AgentConfig config);
+
+        @Override
+        void close();
+    }
+
     /**
-     * With --binding ros: the robot's APIs over ROS behind the safety layer (the caller closes it); else
-     * null. A dry run never connects: it runs on the in-process simulator ({@link #create}).
+     * With --binding ros, or --binding mqtt --device NAME: the robot's APIs over ROS or MQTT behind the safety
+     * layer (the caller closes it); else null. A dry run never connects: it runs on the in-process simulator
+     * ({@link #create}).
+     *
+     * @throws IllegalArgumentException for options that do not fit together or a world without declarations
+     * @throws RuntimeException from the transport when the master or broker cannot be reached
      */
-    RosWorldSession connectRos(SafetyOptions safety, String unattended) {
+    RemoteRobot connectRemote(SafetyOptions safety, String unattended) {
         String problem = binding.problem();
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        if (!binding.kind().equals("ros") || safety.dryRun) {
+        if (!binding.remote() || safety.dryRun) {
             return null;
         }
+        String kind = binding.kind();
         if (world == null) {
-            throw new IllegalArgumentException("--binding ros needs --world NAME: which robot-tools declarations to bind");
+            throw new IllegalArgumentException("--binding " + kind + (kind.equals("mqtt") ? " --device" : "")
+                    + " needs --world NAME: which robot-tools declarations to bind");
         }
-        return RosWorldSession.connect(world, binding.master, Home.root().resolve("robot-tools"),
-                safety.settings(world, unattended, StopLatch.process()));
+        Path tools = Home.root().resolve("robot-tools");
+        SafetySettings settings = safety.settings(world, unattended, StopLatch.process());
+        if (kind.equals("ros")) {
+            RosWorldSession ros = RosWorldSession.connect(world, binding.master, tools, settings);
+            return new RemoteRobot() {
+                public void exposeIn(Session s) {
+                    ros.exposeIn(s);
+                }
+
+                public void bindTo(Session s, AgentConfig c) {
+                    ros.bindTo(s, c);
+                }
+
+                public void close() {
+                    ros.close();
+                }
+            };
+        }
+        MqttRobotSession mqtt = MqttRobotSession.connect(world, tools, o -> o.brokerUrl(binding.broker).device(binding.device), settings);
+        return new RemoteRobot() {
+            public void exposeIn(Session s) {
+                mqtt.exposeIn(s);
+            }
+
+            public void bindTo(Session s, AgentConfig c) {
+                mqtt.bindTo(s, c);
+            }
+
+            public void close() {
+                mqtt.close();
+            }
+        };
     }
 
     /** Exposes the world's APIs, documents them in the prompt and records the world in the episode. */

@@ -1,6 +1,10 @@
 package io.codeact.bridge.launch;
 
+import io.codeact.bridge.bind.mqtt.MqttDeviceLink;
+import io.codeact.bridge.bind.mqtt.MqttRobotSession;
 import io.codeact.bridge.safety.Confirmer;
+import io.codeact.bridge.sim.World;
+import io.codeact.bridge.tools.ToolSet;
 import io.codeact.bridge.safety.SafetySettings;
 import io.codeact.bridge.safety.StopLatch;
 import io.codeact.bridge.sim.node.MqttWorldSession;
@@ -76,11 +80,25 @@ public final class EpisodeRunner {
         public Function<String, SafetySettings> safety;
         /**
          * How the world's APIs reach it: {@code sim} (in-process), {@code mqtt} (through a broker to a
-         * simulator node in this process) or {@code ros} (a robot on {@link #master}).
+         * simulator node in this process, or with {@link #device} to that device) or {@code ros} (a robot on
+         * {@link #master}).
          */
         public String binding = "sim";
-        /** With binding {@code mqtt}: the broker URL (null: this process's embedded broker). */
+        /**
+         * With binding {@code mqtt}: the broker URL (null: this process's embedded broker; required with a
+         * {@link #device}).
+         */
         public String broker;
+        /**
+         * With binding {@code mqtt}: the device to talk to on {@link #broker} (a robot, or a {@code codeact sim}
+         * node elsewhere); no simulator is started. Null: a simulator node in this process.
+         */
+        public String device;
+        /**
+         * With a {@link #device} that is a simulator node in this JVM (a launch's {@code sim} node): its world,
+         * read (never driven) for what-changed observations, maps, plots and the final state. Null otherwise.
+         */
+        public World deviceWorld;
         /** With binding {@code ros}: the master URI (null: ROS_MASTER_URI, then localhost). */
         public String master;
     }
@@ -136,14 +154,28 @@ public final class EpisodeRunner {
         SafetySettings safety = world == null ? null
                 : s.safety != null ? s.safety.apply(world)
                 : SafetySettings.forWorld(s.home, world, Confirmer.fixed(false, "nobody (no person to ask)"), StopLatch.process());
-        if (task != null && s.binding.equals("ros") && !safety.dryRun()) {
-            throw new IllegalArgumentException("a task's check reads the in-process simulator's state; it cannot run with binding " + s.binding);
+        boolean toDevice = s.binding.equals("mqtt") && s.device != null;
+        if (toDevice && (s.broker == null || s.broker.isBlank())) {
+            throw new IllegalArgumentException("binding mqtt with device " + s.device + " needs the broker URL the device talks to");
+        }
+        if (task != null && (s.binding.equals("ros") || toDevice) && !safety.dryRun()) {
+            throw new IllegalArgumentException("a task sets up its scenario in a simulator of its own and its check reads that "
+                    + "simulator's state; it cannot run with binding " + s.binding + (toDevice ? " to device " + s.device : "")
+                    + " (use binding sim, or mqtt without a device)");
+        }
+        if (world == null && toDevice) {
+            throw new IllegalArgumentException("binding mqtt to device " + s.device + " needs a world: which robot-tools declarations to bind");
+        }
+        if (s.deviceWorld != null && world != null && !s.deviceWorld.name().equals(world)) {
+            throw new IllegalArgumentException("device " + s.device + " simulates the " + s.deviceWorld.name()
+                    + " world, but the episode binds the " + world + " declarations");
         }
         boolean inProcess = world != null && (s.binding.equals("sim") || safety.dryRun());
         long seed = task != null ? task.seed() : s.seed;
         Map<String, ?> scenario = task != null ? task.scenario() : Map.of();
-        SimWorldSession sim = world == null || s.binding.equals("ros") && !inProcess ? null
+        SimWorldSession sim = world == null || (s.binding.equals("ros") || toDevice && s.deviceWorld == null) && !inProcess ? null
                 : inProcess ? SimWorldSession.create(world, seed, scenario, s.home.resolve("robot-tools"), safety)
+                : toDevice ? boundToDevice(s, world, safety)
                 : MqttWorldSession.create(world, seed, scenario, s.home.resolve("robot-tools"),
                         o -> o.brokerUrl(s.broker).safety(safety));
         if (s.model.equals("oracle") && task == null) {
@@ -162,6 +194,18 @@ public final class EpisodeRunner {
         Path log = s.log != null ? s.log
                 : defaultLogFile(s.logDir, s.logName != null ? s.logName : task != null ? task.id() : goal);
         return new EpisodeRunner(s, task, sim, safety, chat, goal, log);
+    }
+
+    /** A device in this JVM reached over MQTT, its world read for observations (a launch's sim node). */
+    private static SimWorldSession boundToDevice(Settings s, String world, SafetySettings safety) {
+        ToolSet tools = ToolSet.load(List.of(SimWorldSession.declarations(world, s.home.resolve("robot-tools"))));
+        MqttDeviceLink link = MqttDeviceLink.connect(tools, o -> o.brokerUrl(s.broker).device(s.device));
+        try {
+            return SimWorldSession.bound(s.deviceWorld, tools, link.invoker(), link::waitSeconds, link, safety, link::halt);
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
     }
 
     /**
@@ -227,9 +271,13 @@ public final class EpisodeRunner {
                     c.helperPaths.addAll(Files.isDirectory(helpers) ? List.of(helpers) : List.of());
                 });
                 Session session = engine.openSession("episode");
-                RosWorldSession ros = sim == null && safety != null
+                RosWorldSession ros = sim == null && safety != null && settings.binding.equals("ros")
                         ? RosWorldSession.connect(task != null ? task.world() : settings.world, settings.master,
                                 settings.home.resolve("robot-tools"), safety)
+                        : null;
+                MqttRobotSession device = sim == null && safety != null && settings.binding.equals("mqtt")
+                        ? MqttRobotSession.connect(settings.world, settings.home.resolve("robot-tools"),
+                                o -> o.brokerUrl(settings.broker).device(settings.device), safety)
                         : null;
                 EpisodeLog log = EpisodeLog.open(logFile)) {
             Agent a = Agent.create(c -> {
@@ -246,8 +294,17 @@ public final class EpisodeRunner {
                 c.listener = listener;
                 if (sim != null) {
                     sim.bindTo(session, c);
+                    if (settings.binding.equals("mqtt") && !safety.dryRun()) {
+                        c.recordedSettings.put("binding", "mqtt");
+                        if (settings.device != null) {
+                            c.recordedSettings.put("broker", settings.broker);
+                            c.recordedSettings.put("device", settings.device);
+                        }
+                    }
                 } else if (ros != null) {
                     ros.bindTo(session, c);
+                } else if (device != null) {
+                    device.bindTo(session, c);
                 }
                 if (task != null) {
                     c.taskId = task.id();

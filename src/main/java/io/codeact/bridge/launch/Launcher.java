@@ -57,6 +57,7 @@ public final class Launcher {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Path> logs = new ArrayList<>();
+    private final LaunchDirectory directory = new LaunchDirectory();
     private volatile String stopReason;
     private Ending ending;
     private String detail;
@@ -239,7 +240,7 @@ public final class Launcher {
         RunningNode node;
         try {
             node = spec.type().start(spec.params(), new NodeContext(name, line -> print(name, line), spec.env(), plan.home(),
-                    new LaunchPlan.Source(plan.file(), plan.home()).dir(), config.console));
+                    new LaunchPlan.Source(plan.file(), plan.home()).dir(), config.console, directory));
         } catch (Exception e) {
             return NodeExit.failed("could not start: " + describe(e));
         }

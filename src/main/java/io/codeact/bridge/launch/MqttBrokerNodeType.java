@@ -40,15 +40,18 @@ final class MqttBrokerNodeType implements NodeType {
     @Override
     public RunningNode start(NodeParams params, NodeContext context) {
         EmbeddedBroker broker = EmbeddedBroker.start(params.string("bind"), params.integer("port").intValue());
-        return new Running(broker);
+        context.directory().putBroker(context.node(), broker.url());
+        return new Running(broker, () -> context.directory().remove(context.node()));
     }
 
     private static final class Running implements RunningNode {
         private final EmbeddedBroker broker;
+        private final Runnable unlist;
         private final CompletableFuture<NodeExit> exit = new CompletableFuture<>();
 
-        Running(EmbeddedBroker broker) {
+        Running(EmbeddedBroker broker, Runnable unlist) {
             this.broker = broker;
+            this.unlist = unlist;
         }
 
         @Override
@@ -73,6 +76,7 @@ final class MqttBrokerNodeType implements NodeType {
 
         @Override
         public void stop() {
+            unlist.run();
             broker.close();
             exit.complete(NodeExit.succeeded("stopped"));
         }

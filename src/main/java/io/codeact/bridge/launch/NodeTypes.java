@@ -24,8 +24,8 @@ public final class NodeTypes {
                 .register(new RosMasterNodeType())
                 .register(new AgentNodeType())
                 .register(new ProcessNodeType())
-                .pending("sim", "the simulator as an MQTT or ROS node is being built (issue #10)")
-                .pending("controller", "the controller node (`codeact node`, a goal server) is being built (issue #10)");
+                .register(new SimNodeType())
+                .register(new ControllerNodeType());
     }
 
     /** Adds a type (replacing one of the same name, and ending its pending status). */

@@ -35,6 +35,7 @@ final class RosMasterNodeType implements NodeType {
     @Override
     public RunningNode start(NodeParams params, NodeContext context) {
         RosMaster master = RosMaster.start(params.string("host"), params.integer("port").intValue());
+        context.directory().putMaster(context.node(), master.uri());
         CompletableFuture<NodeExit> exit = new CompletableFuture<>();
         Thread watcher = new Thread(() -> {
             try {
@@ -65,6 +66,7 @@ final class RosMasterNodeType implements NodeType {
 
             @Override
             public void stop() {
+                context.directory().remove(context.node());
                 master.close();
                 exit.complete(NodeExit.succeeded("stopped"));
             }

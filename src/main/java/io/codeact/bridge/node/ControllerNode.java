@@ -88,7 +88,7 @@ public final class ControllerNode implements AutoCloseable {
         Path tasksDir = options.home().resolve("simulations/tasks");
         TaskSuite tasks = Files.isDirectory(tasksDir) ? TaskSuite.load(tasksDir) : null;
         robot = SimulatedRobot.create(options.world(), options.seed(), options.home().resolve("robot-tools"),
-                options.realtimeFactor());
+                options.realtimeFactor(), options::safetySettings);
         RobotController.ModelFactory models = modelFactory();
         if (!options.model().equals("oracle")) {
             models.create(null); // fail fast on a bad spec, a missing scripted file or a missing key

@@ -1,5 +1,10 @@
 package io.codeact.bridge.node;
 
+import io.codeact.bridge.safety.Confirmer;
+import io.codeact.bridge.safety.SafetyPolicy;
+import io.codeact.bridge.safety.SafetySettings;
+import io.codeact.bridge.safety.StopLatch;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,15 +36,19 @@ import java.util.function.Consumer;
  * @param masterPort the embedded master's port (0 = a free one)
  * @param logDir where episode logs go
  * @param home the checkout: {@code robot-tools/} and {@code simulations/tasks} are read from it
+ * @param safety the safety file of the robot's world: null for {@code <home>/safety/<world>.yaml} when it exists,
+ *     {@code none} for the declarations' ranges only, else a file path
+ * @param confirm who answers irreversible calls at the node, which has no terminal: {@code deny} (the default,
+ *     also for null) or {@code approve}
  */
 public record NodeOptions(String robot, String world, long seed, double realtimeFactor, String model, String baseUrl,
         EpisodeSettings episode, int queueSize, boolean mqtt, String broker, int brokerPort, String prefix, boolean ros,
-        String master, int masterPort, Path logDir, Path home) {
+        String master, int masterPort, Path logDir, Path home, String safety, String confirm) {
 
     /** The parameter names {@link #fromParams} accepts. */
     public static final List<String> PARAMS = List.of("robot", "world", "seed", "realtime", "model", "base_url", "mode",
             "max_turns", "token_budget", "time_budget_s", "action_timeout_s", "queue", "mqtt", "broker", "broker_port",
-            "prefix", "ros", "master", "master_port", "log_dir");
+            "prefix", "ros", "master", "master_port", "log_dir", "safety", "confirm");
 
     public NodeOptions {
         Objects.requireNonNull(world, "world (give --world warehouse, tabletop or smart_home)");
@@ -65,6 +74,42 @@ public record NodeOptions(String robot, String world, long seed, double realtime
         if (!mqtt && !ros) {
             throw new IllegalArgumentException("the node needs a front to take goals from: give --mqtt, --ros or both");
         }
+        if (confirm != null && !confirm.equals("approve") && !confirm.equals("deny")) {
+            throw new IllegalArgumentException("confirm must be approve or deny (the node has no terminal to ask), got '" + confirm + "'");
+        }
+        if (safety != null && !safety.equals("none") && !Files.isRegularFile(Path.of(safety))) {
+            throw new IllegalArgumentException("no such safety file: " + safety
+                    + " (relative paths are from the working directory; 'none' uses the declarations' ranges only)");
+        }
+    }
+
+    /**
+     * The safety layer of the node's robot in {@code world} (a task goal may load another world): the policy
+     * from {@link #safety}, a fixed answer from {@link #confirm}, and this process's stop latch.
+     *
+     * @throws io.codeact.bridge.safety.SafetyFileException when the safety file is invalid
+     */
+    public SafetySettings safetySettings(String world) {
+        return safetySettings(home, world, safety, confirm, "the controller node " + robot);
+    }
+
+    /**
+     * Safety settings for an unattended robot (a node, a launch's agent): {@code file} null → {@code
+     * <home>/safety/<world>.yaml} when it exists, {@code none} → the declarations only, else that file;
+     * {@code confirm} {@code approve} or {@code deny} (also for null); this process's stop latch.
+     *
+     * @param who names the place the answer was configured, for the audit record
+     * @throws io.codeact.bridge.safety.SafetyFileException when the safety file is invalid
+     */
+    public static SafetySettings safetySettings(Path home, String world, String file, String confirm, String who) {
+        boolean approve = "approve".equals(confirm);
+        Confirmer confirmer = approve ? Confirmer.fixed(true, "confirm: approve, set for " + who)
+                : Confirmer.fixed(false, "nobody at " + who + " (irreversible calls need a person; confirm: approve allows them)");
+        if (file == null) {
+            return SafetySettings.forWorld(home, world, confirmer, StopLatch.process());
+        }
+        SafetyPolicy policy = file.equals("none") ? SafetyPolicy.defaults() : SafetyPolicy.load(Path.of(file));
+        return new SafetySettings(policy, confirmer, StopLatch.process(), false);
     }
 
     public static Builder builder() {
@@ -109,7 +154,8 @@ public record NodeOptions(String robot, String world, long seed, double realtime
                 .baseUrl(p.string("base_url", null)).queueSize((int) p.integer("queue", b.queueSize))
                 .mqtt(p.bool("mqtt", b.mqtt)).broker(p.string("broker", null)).brokerPort((int) p.integer("broker_port", b.brokerPort))
                 .prefix(p.string("prefix", b.prefix)).ros(p.bool("ros", b.ros)).master(p.string("master", null))
-                .masterPort((int) p.integer("master_port", b.masterPort));
+                .masterPort((int) p.integer("master_port", b.masterPort))
+                .safety(p.string("safety", null)).confirm(p.string("confirm", null));
         String logDir = p.string("log_dir", null);
         if (logDir != null) {
             b.logDir(Path.of(logDir));
@@ -196,6 +242,8 @@ public record NodeOptions(String robot, String world, long seed, double realtime
         private int masterPort = 11311;
         private Path logDir = Path.of("episodes");
         private Path home = Path.of(".");
+        private String safety;
+        private String confirm;
 
         Builder() {}
 
@@ -217,6 +265,8 @@ public record NodeOptions(String robot, String world, long seed, double realtime
             masterPort = o.masterPort;
             logDir = o.logDir;
             home = o.home;
+            safety = o.safety;
+            confirm = o.confirm;
         }
 
         public Builder robot(String v) { robot = v; return this; }
@@ -236,11 +286,13 @@ public record NodeOptions(String robot, String world, long seed, double realtime
         public Builder masterPort(int v) { masterPort = v; return this; }
         public Builder logDir(Path v) { logDir = v; return this; }
         public Builder home(Path v) { home = v; return this; }
+        public Builder safety(String v) { safety = v; return this; }
+        public Builder confirm(String v) { confirm = v; return this; }
 
         /** @throws IllegalArgumentException or NullPointerException naming the missing or bad option */
         public NodeOptions build() {
             return new NodeOptions(robot, world, seed, realtimeFactor, model, baseUrl, episode, queueSize, mqtt, broker,
-                    brokerPort, prefix, ros, master, masterPort, logDir, home);
+                    brokerPort, prefix, ros, master, masterPort, logDir, home, safety, confirm);
         }
     }
 
@@ -254,6 +306,8 @@ public record NodeOptions(String robot, String world, long seed, double realtime
         m.put("queue", queueSize);
         m.put("mqtt", mqtt ? (broker == null ? "embedded broker" : broker) : "off");
         m.put("ros", ros ? (master == null ? "embedded master" : master) : "off");
+        m.put("safety", safety == null ? "safety/" + world + ".yaml if present" : safety);
+        m.put("confirm", confirm == null ? "deny" : confirm);
         return m;
     }
 }

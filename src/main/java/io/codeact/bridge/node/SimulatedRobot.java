@@ -13,6 +13,7 @@ import io.codeact.bridge.sim.inprocess.SimWorldSession;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -29,12 +30,14 @@ public final class SimulatedRobot implements RobotBinding {
 
     private final Path toolsDir;
     private final double realtimeFactor;
+    private final Function<String, SafetySettings> safety;
     private volatile SimWorldSession sim;
 
-    private SimulatedRobot(SimWorldSession sim, Path toolsDir, double realtimeFactor) {
+    private SimulatedRobot(SimWorldSession sim, Path toolsDir, double realtimeFactor, Function<String, SafetySettings> safety) {
         this.sim = sim;
         this.toolsDir = toolsDir;
         this.realtimeFactor = realtimeFactor;
+        this.safety = safety;
     }
 
     /**
@@ -44,19 +47,30 @@ public final class SimulatedRobot implements RobotBinding {
      * @throws IllegalArgumentException for an unknown world or a bad factor
      */
     public static SimulatedRobot create(String world, long seed, Path toolsDir, double realtimeFactor) {
-        return new SimulatedRobot(SimWorldSession.create(world, seed, Map.of(), toolsDir, safety(toolsDir, world), realtimeFactor), toolsDir,
-                realtimeFactor);
+        return create(world, seed, toolsDir, realtimeFactor, w -> safety(toolsDir, w));
+    }
+
+    /**
+     * As {@link #create(String, long, Path, double)}, the safety layer of each world (this one, and a task goal's)
+     * from {@code safety}.
+     *
+     * @throws io.codeact.bridge.safety.SafetyFileException when the settings' safety file is invalid
+     */
+    public static SimulatedRobot create(String world, long seed, Path toolsDir, double realtimeFactor,
+            Function<String, SafetySettings> safety) {
+        return new SimulatedRobot(SimWorldSession.create(world, seed, Map.of(), toolsDir, safety.apply(world), realtimeFactor),
+                toolsDir, realtimeFactor, safety);
     }
 
     /** The robot of a world already made, run as fast as possible; task goals reload from {@code toolsDir}. */
     public static SimulatedRobot of(SimWorldSession sim, Path toolsDir) {
-        return new SimulatedRobot(sim, toolsDir, 0);
+        return new SimulatedRobot(sim, toolsDir, 0, w -> safety(toolsDir, w));
     }
 
     /** A robot for this task's scenario and seed. */
     public static SimulatedRobot forTask(Task task, Path toolsDir, double realtimeFactor) {
         return new SimulatedRobot(SimWorldSession.create(task.world(), task.seed(), task.scenario(), toolsDir,
-                safety(toolsDir, task.world()), realtimeFactor), toolsDir, realtimeFactor);
+                safety(toolsDir, task.world()), realtimeFactor), toolsDir, realtimeFactor, w -> safety(toolsDir, w));
     }
 
     /**
@@ -118,7 +132,7 @@ public final class SimulatedRobot implements RobotBinding {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        sim = SimWorldSession.create(task.world(), task.seed(), task.scenario(), toolsDir, safety(toolsDir, task.world()),
+        sim = SimWorldSession.create(task.world(), task.seed(), task.scenario(), toolsDir, safety.apply(task.world()),
                 realtimeFactor);
     }
 

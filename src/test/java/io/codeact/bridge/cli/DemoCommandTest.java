@@ -28,13 +28,16 @@ class DemoCommandTest {
         int code = cli.execute("demo", "--out", dir.toString());
 
         assertThat(code).as(out + "\n" + err).isEqualTo(ExitCodes.OK);
-        // It runs launch/demo.yaml through the launcher: the broker first, then the agent, which ends the launch.
+        // It runs launch/demo.yaml through the launcher: the broker, the simulator as an MQTT device on it, then the
+        // agent bound to that device over MQTT, which ends the launch.
         assertThat(out.toString())
-                .contains("[launch] launch/demo.yaml: starting 2 node(s) in order: broker, agent")
+                .contains("[launch] launch/demo.yaml: starting 3 node(s) in order: broker, warehouse, agent")
                 .containsPattern("\\[launch\\] started broker \\(mqtt_broker\\): listening on mqtt://127\\.0\\.0\\.1:\\d+")
+                .containsPattern("\\[launch\\] started warehouse \\(sim\\): warehouse \\(seed 7, lockstep\\) is device 'robot' "
+                        + "on mqtt://127\\.0\\.0\\.1:\\d+")
                 .contains("[launch] launch completed: required node agent ended: solved after 3 turn(s)")
                 .containsPattern("\\[launch\\] episode log: .*\\.jsonl")
-                .contains("[launch] stopping broker");
+                .contains("[launch] stopping warehouse", "[launch] stopping broker");
         assertThat(out.toString())
                 .contains("model: scripted:", "(replays recorded replies, not a live model)")
                 .contains("RobotError: dock.dock: r1 is", "collision at", "pillar")
@@ -47,6 +50,10 @@ class DemoCommandTest {
         }
         RecordedEpisode episode = EpisodeLog.read(log);
         assertThat(episode.last("episode_end").orElseThrow().text("outcome")).contains("solved");
+        // The agent reached the robot over MQTT, as a device on the launch's broker.
+        java.util.Map<?, ?> config = (java.util.Map<?, ?>) episode.first("episode_start").orElseThrow().fields().get("config");
+        assertThat(config.get("binding")).isEqualTo("mqtt");
+        assertThat(config.get("device")).isEqualTo("robot");
         out.getBuffer().setLength(0);
         assertThat(cli.execute("replay", "--execute", log.toString())).as(out.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("against the warehouse simulator, seed 7",

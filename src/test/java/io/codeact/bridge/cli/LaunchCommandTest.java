@@ -29,9 +29,10 @@ class LaunchCommandTest {
     void checkValidatesTheDemoWithoutStartingIt() {
         assertThat(run("launch", "launch/demo.yaml", "--check", "seed:=3")).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).isEqualTo("""
-                launch/demo.yaml: OK, 2 node(s) in start order:
+                launch/demo.yaml: OK, 3 node(s) in start order:
                   broker (mqtt_broker)
-                  agent (agent), after broker, required
+                  warehouse (sim), after broker
+                  agent (agent), after warehouse, required
                 """);
     }
 
@@ -45,7 +46,7 @@ class LaunchCommandTest {
                 """);
         assertThat(run("launch", file.toString(), "--check")).isEqualTo(ExitCodes.FAILURE);
         assertThat(err.toString()).contains(
-                file + ":2: node a: unknown node type 'teleporter'; use one of: mqtt_broker, roscore, agent, process",
+                file + ":2: node a: unknown node type 'teleporter'; use one of: mqtt_broker, roscore, agent, process, sim, controller",
                 file + ":3: node b: unknown param 'colour' for node type process; it takes: command, cwd, ready_line, stop_timeout_s",
                 "codeact launch: 2 problem(s) in " + file + "; nothing was started");
         assertThat(out.toString()).isEmpty();

@@ -52,6 +52,20 @@ class MqttBindingCommandsTest {
     }
 
     @Test
+    void deviceNeedsTheMqttBindingAndABroker() {
+        assertThat(run("exec", "--world", "warehouse", "--binding", "mqtt", "--device", "robot", "-")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--device robot needs --broker URL: the broker the device talks to");
+        err.getBuffer().setLength(0);
+        assertThat(run("run", "--goal", "x", "--model", "scripted:none.yaml", "--world", "warehouse", "--device", "robot"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--device applies to --binding mqtt");
+        err.getBuffer().setLength(0);
+        assertThat(run("run", "--task", "warehouse-dock-nearest", "--model", "oracle", "--binding", "mqtt", "--device", "robot",
+                "--broker", "mqtt://localhost:1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("it cannot run with binding mqtt to device robot");
+    }
+
+    @Test
     void simNodeNamesAnUnknownWorld() {
         assertThat(run("sim", "--world", "moon")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("no tool declarations for world 'moon'");

@@ -124,6 +124,47 @@ class LauncherTest {
     }
 
     @Test
+    void simAndControllerNodesComeUpOnTheLaunchsOwnBrokerAndMaster() throws IOException {
+        Launcher.Result r = launcher(plan("""
+                nodes:
+                  - {name: broker, type: mqtt_broker, params: {port: 0}}
+                  - {name: master, type: roscore, params: {port: 0}}
+                  - name: home
+                    type: sim
+                    after: broker
+                    params: {world: smart_home, lockstep: true, prefix: launchtest}
+                  - name: warehouse
+                    type: sim
+                    after: master
+                    params: {world: warehouse, transport: ros, rate: 2.0}
+                  - name: controller
+                    type: controller
+                    after: [broker, master]
+                    params:
+                      world: warehouse
+                      model: scripted:simulations/demo/warehouse-demo.yaml
+                      mqtt: true
+                      ros: true
+                      confirm: approve
+                      safety: none
+                      log_dir: %s
+                  - {name: done, type: process, after: [home, warehouse, controller], required: true, params: {command: "true"}}
+                """.formatted(dir.resolve("logs")))).run();
+
+        assertThat(r.ending()).as(out.toString()).isEqualTo(Launcher.Ending.COMPLETED);
+        String broker = out.toString().replaceAll("(?s).*started broker \\(mqtt_broker\\): listening on (\\S+).*", "$1");
+        String master = out.toString().replaceAll("(?s).*started master \\(roscore\\): ROS master at (\\S+).*", "$1");
+        // Nodes that name no broker or master use the launch's own.
+        assertThat(out.toString())
+                .contains("[launch] started home (sim): smart_home (seed 7, lockstep) is device 'home' on " + broker
+                        + ": commands on launchtest/home/<api>/cmd")
+                .contains("[launch] started warehouse (sim): warehouse (seed 7, x2.0 real time) is ROS node /codeact_sim on " + master)
+                .contains("[launch] started controller (controller): robot robot (warehouse simulator", "goals on " + broker
+                        + " codeact/agent/robot/goal, goals on /robot/codeact/goal at " + master)
+                .contains("[launch] stopping controller", "[launch] stopping warehouse", "[launch] stopping home");
+    }
+
+    @Test
     void shutdownStopsEveryNodeAndEndsTheLaunchAsInterrupted() throws Exception {
         Launcher launcher = launcher(plan("""
                 nodes:

@@ -2,6 +2,7 @@ package io.codeact.bridge.sim.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.codeact.bridge.bind.mqtt.MqttBinding;
+import io.codeact.bridge.bind.mqtt.MqttDeviceLink;
 import io.codeact.bridge.bind.mqtt.MqttToolInvoker;
 import io.codeact.bridge.sim.World;
 import io.codeact.bridge.tools.ToolDeclaration;
@@ -55,7 +56,7 @@ import java.util.function.Consumer;
  */
 public final class SimMqttNode implements AutoCloseable {
     /** The command a node adds to the declared ones: let sim time pass. */
-    public static final String WAIT_API = "sim.wait";
+    public static final String WAIT_API = MqttDeviceLink.WAIT_API;
 
     private final World world;
     private final Options options;
@@ -139,7 +140,7 @@ public final class SimMqttNode implements AutoCloseable {
 
     /** {@code <prefix>/stop} (every device) or {@code <prefix>/<device>/stop}. */
     public static String stopTopic(String prefix, String device) {
-        return device == null ? prefix + "/stop" : prefix + "/" + device + "/stop";
+        return MqttDeviceLink.stopTopic(prefix, device);
     }
 
     /** {@code <prefix>/<device>/safety}: retained {@code {stopped, by, ts}}. */
