@@ -161,6 +161,16 @@ public final class DiscoveredDeviceInvoker implements ToolInvoker, AutoCloseable
         return s == null ? null : s.text();
     }
 
+    /** Waits until something has arrived on {@code topic}; false when {@code deadlineNanos} (System.nanoTime) passed first. */
+    boolean awaitAny(String topic, long deadlineNanos) {
+        try {
+            return states.await(topic, t -> true, deadlineNanos - System.nanoTime() + states.now()) != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         states.close();
