@@ -228,10 +228,21 @@ public final class DiscoveredDeviceInvoker implements ToolInvoker, AutoCloseable
                     sends.add(new Publish(cmd, json(json)));
                     stateValue = on ? "ON" : "OFF";
                 } else {
-                    sends.add(new Publish(p.topic("command_topic"), payload));
-                    if (level != null) {
-                        sends.add(new Publish(p.topic(component.equals("fan") ? "percentage_command_topic" : "brightness_command_topic"),
-                                String.valueOf(Math.round(((Number) level).doubleValue()))));
+                    // Home Assistant's on_command_type: last (default) sends ON then the brightness, first the other way
+                    // round, brightness the brightness alone (the device switches on by itself).
+                    String order = component.equals("light") ? p.payload("on_command_type", "last") : "last";
+                    Publish onOff = new Publish(p.topic("command_topic"), payload);
+                    Publish levelSend = level == null ? null
+                            : new Publish(p.topic(component.equals("fan") ? "percentage_command_topic" : "brightness_command_topic"),
+                                    String.valueOf(Math.round(((Number) level).doubleValue())));
+                    if (levelSend != null && order.equals("first")) {
+                        sends.add(levelSend);
+                    }
+                    if (levelSend == null || !order.equals("brightness")) {
+                        sends.add(onOff);
+                    }
+                    if (levelSend != null && !order.equals("first")) {
+                        sends.add(levelSend);
                     }
                 }
                 String want = stateValue;
@@ -244,8 +255,13 @@ public final class DiscoveredDeviceInvoker implements ToolInvoker, AutoCloseable
             }
             case "climate.set_temperature" -> {
                 double t = ((Number) args.get("temperature")).doubleValue();
-                sends.add(new Publish(p.topic("temperature_command_topic"), format(t)));
-                expects.add(new Expect("temperature", v -> near(v, t, 0.05), format(t)));
+                double step = number(p.device().payloads().get("temp_step"));
+                if (step > 0) {
+                    t = Math.round(t / step) * step;  // the device accepts targets on its step only, as Home Assistant's UI does
+                }
+                double target = t;
+                sends.add(new Publish(p.topic("temperature_command_topic"), format(target)));
+                expects.add(new Expect("temperature", v -> near(v, target, 0.05), format(target)));
             }
             case "climate.set_mode" -> {
                 String mode = (String) args.get("mode");
@@ -370,6 +386,14 @@ public final class DiscoveredDeviceInvoker implements ToolInvoker, AutoCloseable
         return key.equals("position_open") ? r.max() : r.min();
     }
 
+    private static double number(String text) {
+        try {
+            return text == null ? 0 : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** A number as a number when it reads as one, else the text. */
     static Object typed(String value) {
         String v = value.strip();
@@ -396,7 +420,10 @@ public final class DiscoveredDeviceInvoker implements ToolInvoker, AutoCloseable
     static String format(Object v) {
         if (v instanceof Number n) {
             double d = n.doubleValue();
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+            if (!Double.isFinite(d) || Math.abs(d) >= 1e15) {
+                return String.valueOf(d);
+            }
+            return java.math.BigDecimal.valueOf(Math.round(d * 1e6) / 1e6).stripTrailingZeros().toPlainString();
         }
         return String.valueOf(v);
     }
