@@ -108,6 +108,10 @@ public final class DiscoverySession implements AutoCloseable {
                     }
                 });
             });
+            barrier(transport);
+            synchronized (quiet) {
+                last[0] = Math.max(last[0], System.nanoTime() - o.settle.toNanos() / 2);
+            }
             settle(quiet, last, o.settle);
             DiscoveredTools found = DiscoveredTools.from(discovery.devices(), o.namespace);
             found.warnings().forEach(w -> LOG.warn("discovery: {}", w));
@@ -127,6 +131,28 @@ public final class DiscoverySession implements AutoCloseable {
                 transport.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Publishes to a topic of its own and waits for the message to come back: the broker sends the retained
+     * announcements of a new subscription before that, so on a slow link the settle time starts only once they
+     * are on their way.
+     */
+    private static void barrier(MqttTransport transport) {
+        String topic = "codeact/bridge/discovery-sync/" + java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        java.util.concurrent.CountDownLatch back = new java.util.concurrent.CountDownLatch(1);
+        io.codeact.bridge.transport.Subscription sub = transport.subscribe(topic, "raw", m -> back.countDown());
+        try {
+            transport.publishBytes(topic, new byte[] {1}, io.codeact.bridge.transport.mqtt.Qos.AT_LEAST_ONCE, false);
+            if (!back.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("discovery: the broker did not echo a message within 10 s; devices announced late may be missing");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for device announcements", e);
+        } finally {
+            sub.close();
         }
     }
 
