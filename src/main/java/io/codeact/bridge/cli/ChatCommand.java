@@ -63,6 +63,7 @@ final class ChatCommand implements Callable<Integer> {
             Session session = null;
             EpisodeLog log = null;
             io.codeact.bridge.sim.inprocess.SimWorldSession world = null;
+            io.codeact.bridge.bind.mqtt.DiscoverySession devices = null;
             try {
                 while (true) {
                     out.print("\nyou> ");
@@ -103,6 +104,10 @@ final class ChatCommand implements Callable<Integer> {
                             world.close();
                             world = null;
                         }
+                        if (devices != null) {
+                            devices.close();
+                            devices = null;
+                        }
                         Path file = episode.logFile(line);
                         if (file.getParent() != null) {
                             Files.createDirectories(file.getParent());
@@ -110,6 +115,8 @@ final class ChatCommand implements Callable<Integer> {
                         session = engine.openSession("chat");
                         io.codeact.bridge.sim.inprocess.SimWorldSession sim = worldOptions.create(safety, null);
                         world = sim;
+                        io.codeact.bridge.bind.mqtt.DiscoverySession ha = worldOptions.connectHa(safety, null);
+                        devices = ha;
                         log = EpisodeLog.open(file);
                         Session s = session;
                         EpisodeLog l = log;
@@ -121,6 +128,9 @@ final class ChatCommand implements Callable<Integer> {
                             c.log = l;
                             c.listener = new ConsoleListener(out, false);
                             WorldOptions.bind(sim, s, c);
+                            if (ha != null) {
+                                ha.bindTo(s, c);
+                            }
                         });
                         running.set(agent);
                         agent.run(line);
@@ -137,6 +147,9 @@ final class ChatCommand implements Callable<Integer> {
                 }
                 if (world != null) {
                     world.close();
+                }
+                if (devices != null) {
+                    devices.close();
                 }
             }
         }

@@ -98,7 +98,21 @@ final class ExecCommand implements Callable<Integer> {
             err.println("codeact exec: cannot bind to the robot over ROS: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
+        io.codeact.bridge.bind.mqtt.DiscoverySession ha;
+        try {
+            ha = worldOptions.connectHa(safety, null);
+        } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {
+            err.println("codeact exec: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            err.println("codeact exec: cannot bind the devices on the broker: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        if (ha != null) {
+            ha.warnings().forEach(w -> err.println("codeact exec: warning: " + w));
+        }
         try (SafetyOptions.StopListener control = SafetyOptions.listenForStop(err);
+                io.codeact.bridge.bind.mqtt.DiscoverySession devices = ha;
                 AutoCloseable boundWorld = sim == null ? () -> { } : sim;
                 io.codeact.bridge.tools.ros.RosWorldSession rosBinding = ros;
                 SandboxEngine engine = Home.oneShotSandbox(timeout);
@@ -108,6 +122,9 @@ final class ExecCommand implements Callable<Integer> {
             }
             if (ros != null) {
                 ros.exposeIn(session);
+            }
+            if (ha != null) {
+                ha.exposeIn(session);
             }
             run:
             for (int i = 0; i < repeat; i++) {

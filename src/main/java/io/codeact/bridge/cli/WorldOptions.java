@@ -30,6 +30,16 @@ final class WorldOptions {
      * @throws IllegalArgumentException for an unknown world or options that do not fit together
      */
     SimWorldSession create(SafetyOptions safety, String unattended) {
+        if (binding.problem() == null && binding.kind().equals("ha")) {
+            if (world != null) {
+                throw new IllegalArgumentException("--binding ha takes its APIs from Home Assistant discovery; leave --world out");
+            }
+            if (safety.dryRun) {
+                throw new IllegalArgumentException("--dry-run runs on a simulator's APIs; discovered devices have none, so it "
+                        + "cannot be used with --binding ha");
+            }
+            return null;
+        }
         if (world == null) {
             String problem = binding.problem();
             if (problem == null && !binding.kind().equals("sim")) {
@@ -60,6 +70,17 @@ final class WorldOptions {
         }
         return RosWorldSession.connect(world, binding.master, Home.root().resolve("robot-tools"),
                 safety.settings(world, unattended, StopLatch.process()));
+    }
+
+    /**
+     * With --binding ha: the devices announced by Home Assistant discovery behind the safety layer (settings of
+     * {@code safety/homeassistant.yaml} when it exists); else null. The caller closes it.
+     */
+    io.codeact.bridge.bind.mqtt.DiscoverySession connectHa(SafetyOptions safety, String unattended) {
+        if (binding.problem() != null || !binding.kind().equals("ha")) {
+            return null;
+        }
+        return binding.connectHa(safety.settings("homeassistant", unattended, StopLatch.process()));
     }
 
     /** Exposes the world's APIs, documents them in the prompt and records the world in the episode. */
