@@ -102,13 +102,13 @@ public final class DiscoveredDeviceInvoker implements ToolInvoker, AutoCloseable
         }
         Duration timeout = isMove(p, op) ? options.moveTimeout : options.timeout;
         long deadline = states.now() + timeout.toNanos();
-        boolean confirmed = true;
+        int checked = 0;
         for (Expect e : expects) {
             DeviceProfile.StateChannel c = p.channel(e.role());
             if (c == null) {
-                confirmed = false;  // the device announced no state topic for this: optimistic, as Home Assistant is
-                continue;
+                continue;  // the device announced no state topic for this: optimistic, as Home Assistant is
             }
+            checked++;
             Predicate<String> reached = text -> {
                 String value = c.template().apply(text);
                 return value != null && e.reached().test(value);
@@ -131,7 +131,7 @@ public final class DiscoveredDeviceInvoker implements ToolInvoker, AutoCloseable
         }
         Map<String, Object> result = state(p);
         Map<String, Object> out = result == null ? new LinkedHashMap<>() : result;
-        out.put("confirmed", confirmed && !expects.isEmpty());
+        out.put("confirmed", checked > 0);
         return out;
     }
 
@@ -277,13 +277,11 @@ public final class DiscoveredDeviceInvoker implements ToolInvoker, AutoCloseable
             case "cover.open", "cover.close" -> {
                 boolean open = op.equals("open");
                 sends.add(new Publish(p.topic("command_topic"), p.payload(open ? "payload_open" : "payload_close", open ? "OPEN" : "CLOSE")));
-                if (p.channel("state") != null) {
-                    String want = p.payload(open ? "state_open" : "state_closed", open ? "open" : "closed");
-                    expects.add(new Expect("state", v -> v.equals(want), "'" + want + "'"));
-                } else {
-                    double want = open ? number(p, "position_open", 100) : number(p, "position_closed", 0);
-                    expects.add(new Expect("position", v -> near(v, want, 0.5), format(want)));
-                }
+                // Both, when the cover reports both: a result that says open also says where it is.
+                String wantState = p.payload(open ? "state_open" : "state_closed", open ? "open" : "closed");
+                expects.add(new Expect("state", v -> v.equals(wantState), "'" + wantState + "'"));
+                double wantPosition = open ? number(p, "position_open", 100) : number(p, "position_closed", 0);
+                expects.add(new Expect("position", v -> near(v, wantPosition, 0.5), format(wantPosition)));
             }
             case "cover.stop" -> {
                 sends.add(new Publish(p.topic("command_topic"), p.payload("payload_stop", "STOP")));

@@ -300,9 +300,9 @@ public final class HomeAssistantSimNode implements AutoCloseable {
         out.put(base("thermostat") + "/current", plain(Math.round(((Number) s.get("temperature")).doubleValue() * 10) / 10.0));
         out.put(base("front_door") + "/state", Boolean.TRUE.equals(((Map<String, Object>) s.get("lock")).get("locked")) ? "LOCKED" : "UNLOCKED");
         Map<String, Object> garage = (Map<String, Object>) s.get("garage");
-        out.put(base("garage_door") + "/state", String.valueOf(garage.get("state")));
         double position = ((Number) garage.get("position")).doubleValue();
-        out.put(base("garage_door") + "/position", String.valueOf(Math.round(position * 100)));
+        out.put(base("garage_door") + "/position", String.valueOf(Math.round(position * 100)));  // before the state: "open" means at 100
+        out.put(base("garage_door") + "/state", String.valueOf(garage.get("state")));
         out.put(base("front_door_contact") + "/state", Boolean.TRUE.equals(((Map<String, Object>) s.get("front_door")).get("open")) ? "ON" : "OFF");
         out.put(base("garage_contact") + "/state", position > 0 ? "ON" : "OFF");
         if (sensors) {
