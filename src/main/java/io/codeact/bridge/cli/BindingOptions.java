@@ -9,21 +9,25 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --binding sim|mqtt|ros [--broker URL] [--device NAME] [--master URL]}: how code actions reach the world.
+ * {@code --binding sim|mqtt|ros|ha [--broker URL] [--device NAME] [--master URL]}: how code actions reach the world.
  * {@code sim} (also {@code inprocess}) calls the simulator in this process; {@code mqtt} runs the world as
  * an MQTT device node in this process (lockstep) and sends every call through a broker, the embedded one
  * unless {@code --broker} names another; {@code mqtt} with {@code --device NAME} starts no simulator and talks
  * to that device (a real robot, or {@code codeact sim} in another process) on {@code --broker}; {@code ros}
- * binds to a robot (or {@code codeact sim --ros}) on a ROS master.
+ * binds to a robot (or {@code codeact sim --ros}) on a ROS master; {@code ha} binds the devices announced by
+ * Home Assistant MQTT discovery on {@code --broker} (default {@code mqtt://localhost:1883}) instead of a
+ * world's declarations.
  */
 final class BindingOptions {
     @Option(names = "--binding", paramLabel = "KIND", defaultValue = "sim",
             description = "how actions reach the world: sim (in-process, default), mqtt (through a broker and a simulator "
-                    + "node) or ros (a robot or `codeact sim --ros` on a ROS master)")
+                    + "node), ros (a robot or `codeact sim --ros` on a ROS master) or ha (the devices Home Assistant MQTT "
+                    + "discovery announces on --broker; no --world)")
     String binding;
 
     @Option(names = "--broker", paramLabel = "URL",
-            description = "with --binding mqtt: the broker, mqtt://host[:port] (default: an embedded broker in this process)")
+            description = "with --binding mqtt: the broker, mqtt://host[:port] (default: an embedded broker in this process); "
+                    + "with --binding ha: the broker the devices are on (default mqtt://localhost:1883)")
     String broker;
 
     @Option(names = "--device", paramLabel = "NAME",
@@ -34,13 +38,14 @@ final class BindingOptions {
     @Option(names = "--master", paramLabel = "URL", description = "with --binding ros: the ROS master (default $ROS_MASTER_URI)")
     String master;
 
-    /** {@code sim}, {@code mqtt} or {@code ros}. @throws IllegalArgumentException for anything else */
+    /** {@code sim}, {@code mqtt}, {@code ros} or {@code ha}. @throws IllegalArgumentException for anything else */
     String kind() {
         String b = binding == null ? "sim" : binding.toLowerCase(Locale.ROOT);
         return switch (b) {
             case "sim", "inprocess" -> "sim";
             case "mqtt", "ros" -> b;
-            default -> throw new IllegalArgumentException("unknown --binding '" + binding + "'; use sim, mqtt or ros");
+            case "ha", "homeassistant" -> "ha";
+            default -> throw new IllegalArgumentException("unknown --binding '" + binding + "'; use sim, mqtt, ros or ha");
         };
     }
 
@@ -58,8 +63,8 @@ final class BindingOptions {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        if (broker != null && !k.equals("mqtt")) {
-            return "--broker applies to --binding mqtt; add --binding mqtt or leave --broker out";
+        if (broker != null && !k.equals("mqtt") && !k.equals("ha")) {
+            return "--broker applies to --binding mqtt or ha; add --binding mqtt or leave --broker out";
         }
         if (device != null && !k.equals("mqtt")) {
             return "--device applies to --binding mqtt; add --binding mqtt or leave --device out";
@@ -81,8 +86,8 @@ final class BindingOptions {
      * always uses the in-process simulator.
      *
      * @param episode a name for the MQTT topic prefix ({@code codeact} when null); episodes sharing a broker need different ones
-     * @return the world, or null for {@code --binding ros} and {@code --binding mqtt --device} (see
-     *     {@link WorldOptions#connectRemote})
+     * @return the world, or null for {@code --binding ros}, {@code --binding mqtt --device} (see
+     *     {@link WorldOptions#connectRemote}) and {@code ha} (see {@link #connectHa})
      * @throws IllegalArgumentException for an unknown world or bad options
      */
     SimWorldSession open(String world, long seed, Map<String, ?> scenario, String episode, SafetySettings safety) {
@@ -95,10 +100,26 @@ final class BindingOptions {
         if (k.equals("sim") || safety.dryRun()) {
             return SimWorldSession.create(world, seed, scenario, tools, safety);
         }
-        if (remote()) {
+        if (remote() || k.equals("ha")) {
             return null;
         }
         String prefix = episode == null ? "codeact" : "codeact/" + episode.replaceAll("[^A-Za-z0-9_.-]", "_");
         return MqttWorldSession.create(world, seed, scenario, tools, o -> o.brokerUrl(broker).prefix(prefix).safety(safety));
     }
+
+    /**
+     * With {@code --binding ha}: the devices announced on the broker, behind the safety layer (the caller closes
+     * it); else null.
+     *
+     * @throws io.codeact.bridge.transport.TransportException if the broker cannot be reached
+     */
+    io.codeact.bridge.bind.mqtt.DiscoverySession connectHa(SafetySettings safety) {
+        if (!kind().equals("ha")) {
+            return null;
+        }
+        return io.codeact.bridge.bind.mqtt.DiscoverySession.connect(broker != null ? broker : DEFAULT_HA_BROKER, o -> o.safety(safety));
+    }
+
+    /** Where Home Assistant users' brokers usually are. */
+    static final String DEFAULT_HA_BROKER = "mqtt://localhost:1883";
 }

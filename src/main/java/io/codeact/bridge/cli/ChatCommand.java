@@ -66,6 +66,7 @@ final class ChatCommand implements Callable<Integer> {
             EpisodeLog log = null;
             io.codeact.bridge.sim.inprocess.SimWorldSession world = null;
             WorldOptions.RemoteRobot remote = null;
+            io.codeact.bridge.bind.mqtt.DiscoverySession devices = null;
             try {
                 while (true) {
                     out.print("\nyou> ");
@@ -110,6 +111,10 @@ final class ChatCommand implements Callable<Integer> {
                             remote.close();
                             remote = null;
                         }
+                        if (devices != null) {
+                            devices.close();
+                            devices = null;
+                        }
                         Path file = episode.logFile(line);
                         if (file.getParent() != null) {
                             Files.createDirectories(file.getParent());
@@ -119,6 +124,8 @@ final class ChatCommand implements Callable<Integer> {
                         world = sim;
                         WorldOptions.RemoteRobot robot = worldOptions.connectRemote(safety, null);
                         remote = robot;
+                        io.codeact.bridge.bind.mqtt.DiscoverySession ha = worldOptions.connectHa(safety, null);
+                        devices = ha;
                         log = EpisodeLog.open(file);
                         Session s = session;
                         EpisodeLog l = log;
@@ -132,6 +139,8 @@ final class ChatCommand implements Callable<Integer> {
                             WorldOptions.bind(sim, s, c);
                             if (robot != null) {
                                 robot.bindTo(s, c);
+                            } else if (ha != null) {
+                                ha.bindTo(s, c);
                             }
                         });
                         running.set(agent);
@@ -152,6 +161,9 @@ final class ChatCommand implements Callable<Integer> {
                 }
                 if (remote != null) {
                     remote.close();
+                }
+                if (devices != null) {
+                    devices.close();
                 }
             }
         }

@@ -99,7 +99,21 @@ final class ExecCommand implements Callable<Integer> {
                     + ": " + e.getMessage());
             return ExitCodes.FAILURE;
         }
+        io.codeact.bridge.bind.mqtt.DiscoverySession ha;
+        try {
+            ha = worldOptions.connectHa(safety, null);
+        } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {
+            err.println("codeact exec: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            err.println("codeact exec: cannot bind the devices on the broker: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        if (ha != null) {
+            ha.warnings().forEach(w -> err.println("codeact exec: warning: " + w));
+        }
         try (SafetyOptions.StopListener control = SafetyOptions.listenForStop(err);
+                io.codeact.bridge.bind.mqtt.DiscoverySession devices = ha;
                 AutoCloseable boundWorld = sim == null ? () -> { } : sim;
                 AutoCloseable remoteBinding = remote == null ? () -> { } : remote;
                 SandboxEngine engine = Home.oneShotSandbox(timeout);
@@ -109,6 +123,9 @@ final class ExecCommand implements Callable<Integer> {
             }
             if (remote != null) {
                 remote.exposeIn(session);
+            }
+            if (ha != null) {
+                ha.exposeIn(session);
             }
             run:
             for (int i = 0; i < repeat; i++) {

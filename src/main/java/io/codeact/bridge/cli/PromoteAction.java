@@ -7,7 +7,6 @@ import io.codeact.bridge.sandbox.ActionResult;
 import io.codeact.bridge.sandbox.SandboxEngine;
 import io.codeact.bridge.sandbox.Session;
 import io.codeact.bridge.sim.inprocess.SimWorldSession;
-import io.codeact.bridge.tools.ros.RosWorldSession;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -81,7 +80,7 @@ final class PromoteAction {
         Files.createDirectories(logFile.getParent());
         try (SafetyOptions.StopListener control = SafetyOptions.listenForStop(err);
                 SimWorldSession sim = world.create(safety, null);
-                RosWorldSession ros = world.connectRos(safety, null);
+                WorldOptions.RemoteRobot ros = world.connectRemote(safety, null);
                 SandboxEngine engine = Home.oneShotSandbox(timeout);
                 Session session = engine.openSession("promote");
                 EpisodeLog log = EpisodeLog.open(logFile)) {

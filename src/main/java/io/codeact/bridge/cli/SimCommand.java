@@ -3,6 +3,7 @@ package io.codeact.bridge.cli;
 import io.codeact.bridge.sim.World;
 import io.codeact.bridge.sim.WorldRegistry;
 import io.codeact.bridge.sim.inprocess.SimWorldSession;
+import io.codeact.bridge.sim.node.HomeAssistantSimNode;
 import io.codeact.bridge.sim.node.SimMqttNode;
 import io.codeact.bridge.tools.ToolSet;
 import java.io.PrintWriter;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = {"Run a simulated world as an MQTT device node until Ctrl-C: the bridge (or any MQTT client) drives it",
             "through <prefix>/<device>/<api>/cmd exactly as it would a real device (docs/MQTT.md, docs/SIMULATORS.md).",
-            "--ros: a ROS 1 node instead (/odom, /scan, /battery, /clock, /cmd_vel, /codeact/call); see docs/ROS.md."})
+            "--ros: a ROS 1 node instead (/odom, /scan, /battery, /clock, /cmd_vel, /codeact/call); see docs/ROS.md.",
+            "--homeassistant (smart_home): Home Assistant MQTT discovery devices instead; see docs/MQTT.md."})
 final class SimCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,6 +62,10 @@ final class SimCommand implements Callable<Integer> {
             description = "realtime: a motion stops this long after the bridge's last heartbeat (default ${DEFAULT-VALUE} s)")
     double leaseSeconds;
 
+    @Option(names = "--homeassistant", description = "smart_home: announce the devices by Home Assistant MQTT discovery and speak "
+            + "HA payloads (topics under <prefix>/<device>, default codeact/home); see docs/MQTT.md")
+    boolean homeAssistant;
+
     @Option(names = "--ros", description = "serve the world as a ROS 1 node instead of an MQTT device")
     boolean ros;
 
@@ -73,6 +79,10 @@ final class SimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (ros && homeAssistant) {
+            err.println("codeact sim: choose one of --ros and --homeassistant");
+            return ExitCodes.USAGE;
+        }
         if (ros) {
             return runRos();
         }
@@ -89,7 +99,40 @@ final class SimCommand implements Callable<Integer> {
             err.println("codeact sim: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        return runMqtt(w, tools);
+        return homeAssistant ? runHomeAssistant(w) : runMqtt(w, tools);
+    }
+
+    /** The smart home as Home Assistant MQTT devices: announces, serves until Ctrl-C, then goes offline. */
+    private int runHomeAssistant(World w) throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (clock != null && clock.lockstep) {
+            err.println("codeact sim: --lockstep applies to the codeact device node; Home Assistant devices run in real time (--rate F)");
+            return ExitCodes.USAGE;
+        }
+        double rate = clock != null && clock.rate != null ? clock.rate : 1.0;
+        HomeAssistantSimNode node;
+        try {
+            node = HomeAssistantSimNode.connect(w, o -> o.brokerUrl(broker).baseTopic(prefix + "/" + (device != null ? device : "home")).rate(rate));
+        } catch (IllegalArgumentException e) {
+            err.println("codeact sim: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (io.codeact.bridge.transport.TransportException e) {
+            err.println("codeact sim: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            stopped.countDown();
+        }, "ha-sim-node-stop"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("codeact sim: %s (seed %d, realtime x%s) announced %d devices by Home Assistant discovery on %s%n", w.name(), seed, rate,
+                node.discoveryConfigs().size(), node.transport().endpoint());
+        out.printf("  topics: %s/<object_id>/...; availability: %s%n", node.baseTopic(), node.availabilityTopic());
+        out.println("  bind them: codeact exec --binding ha --broker URL FILE; Ctrl-C stops it");
+        out.flush();
+        stopped.await();
+        return ExitCodes.INTERRUPTED;
     }
 
     /** The ROS node: registers with the master, serves until Ctrl-C. */

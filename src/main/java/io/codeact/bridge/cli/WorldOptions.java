@@ -35,6 +35,16 @@ final class WorldOptions {
      * @throws IllegalArgumentException for an unknown world or options that do not fit together
      */
     SimWorldSession create(SafetyOptions safety, String unattended) {
+        if (binding.problem() == null && binding.kind().equals("ha")) {
+            if (world != null) {
+                throw new IllegalArgumentException("--binding ha takes its APIs from Home Assistant discovery; leave --world out");
+            }
+            if (safety.dryRun) {
+                throw new IllegalArgumentException("--dry-run runs on a simulator's APIs; discovered devices have none, so it "
+                        + "cannot be used with --binding ha");
+            }
+            return null;
+        }
         if (world == null) {
             String problem = binding.problem();
             if (problem == null && !binding.kind().equals("sim")) {
@@ -53,6 +63,9 @@ final class WorldOptions {
         void exposeIn(Session session);
 
         void bindTo(Session session, AgentConfig config);
+
+        /** The safety layer every call passes (for audit records outside an agent, e.g. a promoted action). */
+        io.codeact.bridge.safety.SafetyGate safety();
 
         @Override
         void close();
@@ -92,6 +105,10 @@ final class WorldOptions {
                     ros.bindTo(s, c);
                 }
 
+                public io.codeact.bridge.safety.SafetyGate safety() {
+                    return ros.safety();
+                }
+
                 public void close() {
                     ros.close();
                 }
@@ -107,10 +124,25 @@ final class WorldOptions {
                 mqtt.bindTo(s, c);
             }
 
+            public io.codeact.bridge.safety.SafetyGate safety() {
+                return mqtt.safety();
+            }
+
             public void close() {
                 mqtt.close();
             }
         };
+    }
+
+    /**
+     * With --binding ha: the devices announced by Home Assistant discovery behind the safety layer (settings of
+     * {@code safety/homeassistant.yaml} when it exists); else null. The caller closes it.
+     */
+    io.codeact.bridge.bind.mqtt.DiscoverySession connectHa(SafetyOptions safety, String unattended) {
+        if (binding.problem() != null || !binding.kind().equals("ha")) {
+            return null;
+        }
+        return binding.connectHa(safety.settings("homeassistant", unattended, StopLatch.process()));
     }
 
     /** Exposes the world's APIs, documents them in the prompt and records the world in the episode. */

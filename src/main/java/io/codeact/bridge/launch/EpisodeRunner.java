@@ -2,6 +2,7 @@ package io.codeact.bridge.launch;
 
 import io.codeact.bridge.bind.mqtt.MqttDeviceLink;
 import io.codeact.bridge.bind.mqtt.MqttRobotSession;
+import io.codeact.bridge.bind.mqtt.DiscoverySession;
 import io.codeact.bridge.safety.Confirmer;
 import io.codeact.bridge.sim.World;
 import io.codeact.bridge.tools.ToolSet;
@@ -80,13 +81,14 @@ public final class EpisodeRunner {
         public Function<String, SafetySettings> safety;
         /**
          * How the world's APIs reach it: {@code sim} (in-process), {@code mqtt} (through a broker to a
-         * simulator node in this process, or with {@link #device} to that device) or {@code ros} (a robot on
-         * {@link #master}).
+         * simulator node in this process, or with {@link #device} to that device), {@code ros} (a robot on
+         * {@link #master}) or {@code ha} (no world: the devices Home Assistant MQTT discovery announces on
+         * {@link #broker}, default {@code mqtt://localhost:1883}).
          */
         public String binding = "sim";
         /**
          * With binding {@code mqtt}: the broker URL (null: this process's embedded broker; required with a
-         * {@link #device}).
+         * {@link #device}); with {@code ha}: the devices' broker.
          */
         public String broker;
         /**
@@ -102,6 +104,9 @@ public final class EpisodeRunner {
         /** With binding {@code ros}: the master URI (null: ROS_MASTER_URI, then localhost). */
         public String master;
     }
+
+    /** The safety file name of the Home Assistant binding: {@code <home>/safety/homeassistant.yaml} when it exists. */
+    static final String HA_SAFETY = "homeassistant";
 
     private final Settings settings;
     private final Task task;
@@ -144,16 +149,25 @@ public final class EpisodeRunner {
         if (s.task != null) {
             task = findTask(s.home, s.task);
         }
-        if (!s.binding.equals("sim") && !s.binding.equals("mqtt") && !s.binding.equals("ros")) {
-            throw new IllegalArgumentException("unknown binding '" + s.binding + "'; use sim, mqtt or ros");
+        if (!s.binding.equals("sim") && !s.binding.equals("mqtt") && !s.binding.equals("ros") && !s.binding.equals("ha")) {
+            throw new IllegalArgumentException("unknown binding '" + s.binding + "'; use sim, mqtt, ros or ha");
+        }
+        if (s.binding.equals("ha") && (task != null || s.world != null)) {
+            throw new IllegalArgumentException("binding ha takes its APIs from Home Assistant discovery: give a goal, no world or task");
         }
         String world = task != null ? task.world() : s.world;
         if (s.binding.equals("ros") && world == null) {
             throw new IllegalArgumentException("binding ros needs a world: which robot-tools declarations to bind");
         }
-        SafetySettings safety = world == null ? null
+        SafetySettings safety = s.binding.equals("ha")
+                ? (s.safety != null ? s.safety.apply(HA_SAFETY) : SafetySettings.forWorld(s.home, HA_SAFETY,
+                        Confirmer.fixed(false, "nobody (no person to ask)"), StopLatch.process()))
+                : world == null ? null
                 : s.safety != null ? s.safety.apply(world)
                 : SafetySettings.forWorld(s.home, world, Confirmer.fixed(false, "nobody (no person to ask)"), StopLatch.process());
+        if (s.binding.equals("ha") && safety.dryRun()) {
+            throw new IllegalArgumentException("a dry run runs on a simulator's APIs; discovered devices have none (binding ha)");
+        }
         boolean toDevice = s.binding.equals("mqtt") && s.device != null;
         if (toDevice && (s.broker == null || s.broker.isBlank())) {
             throw new IllegalArgumentException("binding mqtt with device " + s.device + " needs the broker URL the device talks to");
@@ -271,6 +285,9 @@ public final class EpisodeRunner {
                     c.helperPaths.addAll(Files.isDirectory(helpers) ? List.of(helpers) : List.of());
                 });
                 Session session = engine.openSession("episode");
+                DiscoverySession ha = settings.binding.equals("ha")
+                        ? DiscoverySession.connect(settings.broker != null ? settings.broker : "mqtt://localhost:1883", o -> o.safety(safety))
+                        : null;
                 RosWorldSession ros = sim == null && safety != null && settings.binding.equals("ros")
                         ? RosWorldSession.connect(task != null ? task.world() : settings.world, settings.master,
                                 settings.home.resolve("robot-tools"), safety)
@@ -305,6 +322,8 @@ public final class EpisodeRunner {
                     ros.bindTo(session, c);
                 } else if (device != null) {
                     device.bindTo(session, c);
+                } else if (ha != null) {
+                    ha.bindTo(session, c);
                 }
                 if (task != null) {
                     c.taskId = task.id();

@@ -56,6 +56,25 @@ public final class ToolSet {
         return new ToolSet(all, namespaceDocs, groupDocs);
     }
 
+    /**
+     * Declarations made in code rather than read from YAML (e.g. from devices found by MQTT discovery).
+     *
+     * @param namespaceDocs a doc per namespace ({@code home}), for the prompt
+     * @param groupDocs a doc per group, keyed by its qualified name ({@code home.kitchen_light})
+     * @throws DeclarationException when a tool is declared twice, naming both sources
+     */
+    public static ToolSet of(List<ToolDeclaration> tools, Map<String, String> namespaceDocs, Map<String, String> groupDocs) {
+        Map<String, ToolDeclaration> byName = new LinkedHashMap<>();
+        for (ToolDeclaration t : tools) {
+            ToolDeclaration earlier = byName.putIfAbsent(t.qualifiedName(), t);
+            if (earlier != null) {
+                throw new DeclarationException(t.source() + ": tool " + t.qualifiedName()
+                        + " is already declared at " + earlier.source() + "; remove one of them");
+            }
+        }
+        return new ToolSet(tools, namespaceDocs, groupDocs);
+    }
+
     /** Loads every {@code *.yaml} file of a directory, in name order. */
     public static ToolSet loadDirectory(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {

@@ -110,6 +110,11 @@ public final class MqttDeviceLink implements AutoCloseable {
     }
 
     /** The invoker every tool call goes through (put a safety gate in front of it). */
+    /** The bridge's connection to the broker. */
+    public MqttTransport transport() {
+        return transport;
+    }
+
     public MqttToolInvoker invoker() {
         return invoker;
     }

@@ -46,6 +46,11 @@ public final class MqttRobotSession implements AutoCloseable {
                 .halter(link::halt);
         this.gate = b.build();
         this.tools = gate.tools();
+        // a stop sent on the bus by anyone latches this controller too: motion stays refused until a person resumes
+        for (String topic : List.of(MqttDeviceLink.stopTopic(link.prefix(), null), MqttDeviceLink.stopTopic(link.prefix(), link.device()))) {
+            link.transport().subscribe(topic, "text", io.codeact.bridge.transport.mqtt.Qos.AT_LEAST_ONCE,
+                    m -> safety.latch().noteRemoteStop("MQTT " + m.topic() + ": " + m.fields().getOrDefault("text", "")));
+        }
         List<PyApi> all = new ArrayList<>(gate.pyApis());
         all.add(PyApi.function("wait", "Let time pass on the robot's clock (a simulator's sim time, else wall time). "
                         + "Returns the robot's time afterwards (a real robot: the seconds waited).",

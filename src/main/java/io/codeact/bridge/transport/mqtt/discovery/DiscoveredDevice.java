@@ -21,7 +21,9 @@ import java.util.Map;
  * @param stateTopic where state comes from, or null
  * @param availabilityTopic where {@code online}/{@code offline} (or Homie {@code $state}) comes from, or null
  * @param topics further topics by their discovery name ({@code brightness_command_topic}, …)
- * @param payloads payload constants and templates by name ({@code payload_on}: {@code ON}, {@code value_template}, …)
+ * @param payloads payload constants and templates by name ({@code payload_on}: {@code ON}, {@code value_template}, …),
+ *     and the text settings a binding needs ({@code unit_of_measurement}, {@code schema}, {@code on_command_type},
+ *     {@code temp_step}, {@code temperature_unit})
  * @param ranges numeric parameters' bounds ({@code brightness}, {@code temperature}, {@code position}, …)
  * @param options enumerations ({@code modes}, {@code preset_modes}, Homie {@code format} of an enum, …)
  * @param deviceClass Home Assistant's {@code device_class} (e.g. {@code garage}, {@code temperature}), or null

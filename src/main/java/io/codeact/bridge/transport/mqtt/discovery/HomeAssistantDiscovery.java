@@ -23,6 +23,9 @@ public final class HomeAssistantDiscovery {
     public static final Set<String> COMPONENTS = Set.of("light", "switch", "climate", "lock", "cover", "sensor", "binary_sensor", "fan",
             "alarm_control_panel");
 
+    /** Settings kept with the payloads because a binding needs them to speak to the device. */
+    static final Set<String> TEXT_SETTINGS = Set.of("unit_of_measurement", "schema", "on_command_type", "temp_step", "temperature_unit");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> REQUIRED = Map.of(
             "light", "command_topic", "switch", "command_topic", "lock", "command_topic", "fan", "command_topic",
@@ -75,7 +78,7 @@ public final class HomeAssistantDiscovery {
             String key = e.getKey();
             if (key.endsWith("_topic")) {
                 topics.put(key, f.topic(key, base));
-            } else if (key.startsWith("payload_") || key.startsWith("state_") || key.endsWith("_template")) {
+            } else if (key.startsWith("payload_") || key.startsWith("state_") || key.endsWith("_template") || TEXT_SETTINGS.contains(key)) {
                 if (!e.getValue().isValueNode()) {
                     throw problem(topic, key, "should be a text value, got " + describe(e.getValue()));
                 }
