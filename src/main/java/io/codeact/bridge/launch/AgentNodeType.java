@@ -143,12 +143,24 @@ final class AgentNodeType implements NodeType {
     /** binding, broker, device, sim_node, master, safety and confirm fit together. */
     private static void checkBinding(NodeParams p, String world) {
         String binding = p.string("binding");
-        if (!Set.of("sim", "mqtt", "ros").contains(binding)) {
-            p.problem("binding", "must be sim, mqtt or ros, got '" + binding + "'");
+        if (!Set.of("sim", "mqtt", "ros", "ha").contains(binding)) {
+            p.problem("binding", "must be sim, mqtt, ros or ha, got '" + binding + "'");
             return;
         }
-        for (String name : List.of("broker", "device")) {
-            if (p.given(name) && !binding.equals("mqtt")) {
+        if (binding.equals("ha")) {
+            // Home Assistant discovery: the APIs come from the broker's announcements, not from a world
+            if (world != null || p.has("task")) {
+                p.problem("binding", "binding ha takes its APIs from Home Assistant discovery: give a goal, no world or task");
+            }
+            if (p.given("device")) {
+                p.problem("device", "applies to binding mqtt, not ha; remove it");
+            }
+        }
+        if (p.given("broker") && !binding.equals("mqtt") && !binding.equals("ha")) {
+            p.problem("broker", "applies to binding mqtt or ha, not " + binding + "; set binding: mqtt or remove it");
+        }
+        for (String name : List.of("device")) {
+            if (p.given(name) && !binding.equals("mqtt") && !binding.equals("ha")) {
                 p.problem(name, "applies to binding mqtt, not " + binding + "; set binding: mqtt or remove it");
             }
         }
@@ -158,7 +170,7 @@ final class AgentNodeType implements NodeType {
         if (p.given("sim_node") && !p.has("device")) {
             p.problem("sim_node", "names the sim node behind a device; give device too (binding mqtt)");
         }
-        if (!binding.equals("sim") && world == null) {
+        if (!binding.equals("sim") && !binding.equals("ha") && world == null) {
             p.problem("binding", "binding " + binding + " needs a world (or a task): which robot-tools declarations to bind");
         }
         if (p.has("task") && (binding.equals("ros") || p.has("device"))) {

@@ -3,6 +3,7 @@ package io.codeact.bridge.launch;
 import io.codeact.bridge.sim.World;
 import io.codeact.bridge.sim.WorldRegistry;
 import io.codeact.bridge.sim.inprocess.SimWorldSession;
+import io.codeact.bridge.sim.node.HomeAssistantSimNode;
 import io.codeact.bridge.sim.node.SimMqttNode;
 import io.codeact.bridge.sim.node.SimRosNode;
 import io.codeact.bridge.tools.ToolSet;
@@ -39,7 +40,8 @@ final class SimNodeType implements NodeType {
         return List.of(
                 NodeParam.required("world", NodeParam.Kind.STRING, "warehouse, tabletop or smart_home (ros: warehouse)"),
                 NodeParam.optional("seed", NodeParam.Kind.INT, 7, "the world's seed"),
-                NodeParam.optional("transport", NodeParam.Kind.STRING, "mqtt", "mqtt (a device on a broker) or ros (a ROS 1 node)"),
+                NodeParam.optional("transport", NodeParam.Kind.STRING, "mqtt",
+                        "mqtt (a device on a broker), ros (a ROS 1 node) or homeassistant (smart_home: devices announced by Home Assistant MQTT discovery)"),
                 NodeParam.optional("broker", NodeParam.Kind.STRING, null,
                         "mqtt: the broker URL; default the launch's mqtt_broker node, else mqtt://localhost:1883"),
                 NodeParam.optional("device", NodeParam.Kind.STRING, null, "mqtt: the device name in topics (default the tools' namespace: robot, home)"),
@@ -57,8 +59,22 @@ final class SimNodeType implements NodeType {
     public void validate(NodeParams p, LaunchPlan.Source source) {
         String transport = p.string("transport");
         boolean ros = transport.equals("ros");
+        if (transport.equals("homeassistant")) {
+            if (!p.string("world").equals("smart_home")) {
+                p.problem("world", "transport homeassistant announces the smart home's devices; use world: smart_home");
+            }
+            for (String name : List.of("master", "use_sim_time", "device", "lockstep", "telemetry_hz")) {
+                if (p.given(name)) {
+                    p.problem(name, "does not apply to transport homeassistant; remove it");
+                }
+            }
+            if (given(p, "broker") && !p.string("broker").contains("://")) {
+                p.problem("broker", "must be a URL such as mqtt://localhost:1883, got '" + p.string("broker") + "'");
+            }
+            return;
+        }
         if (!ros && !transport.equals("mqtt")) {
-            p.problem("transport", "must be mqtt or ros, got '" + transport + "'");
+            p.problem("transport", "must be mqtt, ros or homeassistant, got '" + transport + "'");
             return;
         }
         for (String name : ros ? MQTT_ONLY : ROS_ONLY) {
@@ -106,7 +122,11 @@ final class SimNodeType implements NodeType {
         double rate = p.has("rate") ? p.number("rate") : 1.0;
         context.directory().putWorld(context.node(), world);
         try {
-            return p.string("transport").equals("ros") ? startRos(p, context, world, rate) : startMqtt(p, context, world, rate);
+            return switch (p.string("transport")) {
+                case "ros" -> startRos(p, context, world, rate);
+                case "homeassistant" -> startHomeAssistant(p, context, world, rate);
+                default -> startMqtt(p, context, world, rate);
+            };
         } catch (RuntimeException e) {
             context.directory().remove(context.node());
             throw e;
@@ -131,6 +151,14 @@ final class SimNodeType implements NodeType {
         });
         String what = world.name() + " (seed " + world.seed() + ", " + (lockstep ? "lockstep" : "realtime x" + rate) + ") is device '"
                 + sim.device() + "' on " + sim.transport().endpoint() + ": commands on " + sim.prefix() + "/" + sim.device() + "/<api>/cmd";
+        return new Running(context, sim::close, () -> sim.transport().isConnected(), what);
+    }
+
+    private static RunningNode startHomeAssistant(NodeParams p, NodeContext context, World world, double rate) {
+        String url = given(p, "broker") ? p.string("broker") : context.directory().broker().orElse("mqtt://localhost:1883");
+        HomeAssistantSimNode sim = HomeAssistantSimNode.connect(world, o -> o.brokerUrl(url).rate(rate));
+        String what = world.name() + " (seed " + world.seed() + ", realtime x" + rate + ") announces " + sim.discoveryConfigs().size()
+                + " devices by Home Assistant discovery on " + sim.transport().endpoint();
         return new Running(context, sim::close, () -> sim.transport().isConnected(), what);
     }
 

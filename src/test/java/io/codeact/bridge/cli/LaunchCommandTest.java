@@ -72,4 +72,13 @@ class LaunchCommandTest {
         assertThat(run("launch", file.toString(), "code:=4")).isEqualTo(ExitCodes.FAILURE);
         assertThat(out.toString()).contains("[launch] launch failed: required node job failed: exit code 4");
     }
+
+    @Test
+    void theSmartHomeLaunchBindsTheDevicesHomeAssistantDiscoveryAnnounced(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThat(run("launch", "launch/smart-home.yaml", "out:=" + dir)).as(out + "\n" + err).isEqualTo(ExitCodes.OK);
+        String text = out.toString();
+        // the agent saw the announced devices, lit the kitchen, and the gate refused the unlock nobody confirmed
+        assertThat(text).contains("kitchen_light", "'on': True", "'confirmed': True", "unlock refused: confirm.irreversible",
+                "solved after 3 turns");
+    }
 }
