@@ -366,7 +366,9 @@ public final class DiscoveredDeviceInvoker implements ToolInvoker, AutoCloseable
             }
             case "binary_sensor.state" -> out.put("value", value == null ? null : value.equals(p.payload("payload_on", "ON")) ? Boolean.TRUE
                     : value.equals(p.payload("payload_off", "OFF")) ? Boolean.FALSE : null);
-            case "sensor.state" -> out.put("value", value == null ? null : typed(value));
+            // a sensor with a unit measures a quantity: always a float, so 19 °C and 19.5 °C have one type
+            case "sensor.state" -> out.put("value", value == null ? null
+                    : p.device().payloads().containsKey("unit_of_measurement") ? measured(value) : typed(value));
             case "climate.mode", "climate.action", "cover.state", "alarm_control_panel.state" -> out.put(role, value);
             default -> out.put(role, value == null ? null : typed(value));  // brightness, percentage, temperatures, position
         }
@@ -390,6 +392,12 @@ public final class DiscoveredDeviceInvoker implements ToolInvoker, AutoCloseable
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /** A measured quantity as a float when it reads as a number, else the text. */
+    static Object measured(String value) {
+        Object v = typed(value);
+        return v instanceof Long l ? (Object) l.doubleValue() : v;
     }
 
     /** A number as a number when it reads as one, else the text. */

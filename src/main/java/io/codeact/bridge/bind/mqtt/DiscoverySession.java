@@ -1,11 +1,10 @@
 package io.codeact.bridge.bind.mqtt;
 
 import io.codeact.bridge.agent.AgentConfig;
+import io.codeact.bridge.safety.GatedApis;
 import io.codeact.bridge.safety.SafetyGate;
 import io.codeact.bridge.safety.SafetySettings;
-import io.codeact.bridge.sandbox.Param;
 import io.codeact.bridge.sandbox.PyApi;
-import io.codeact.bridge.sandbox.RobotException;
 import io.codeact.bridge.sandbox.Session;
 import io.codeact.bridge.tools.ToolSet;
 import io.codeact.bridge.transport.mqtt.EmbeddedBroker;
@@ -14,8 +13,8 @@ import io.codeact.bridge.transport.mqtt.MqttTransport;
 import io.codeact.bridge.transport.mqtt.discovery.DeviceDiscovery;
 import io.codeact.bridge.transport.mqtt.discovery.DiscoveryProblem;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -47,7 +46,7 @@ public final class DiscoverySession implements AutoCloseable {
     private final DiscoveredDeviceInvoker invoker;
     private final SafetyGate gate;
     private final List<DiscoveryProblem> problems;
-    private final List<PyApi> apis;
+    private final GatedApis apis;
 
     private DiscoverySession(String broker, MqttTransport transport, boolean ownsTransport, DeviceDiscovery discovery,
             DiscoveredTools found, DiscoveredDeviceInvoker invoker, SafetySettings safety) {
@@ -63,22 +62,8 @@ public final class DiscoverySession implements AutoCloseable {
                 .confirmer(safety.confirmer())
                 .halter(invoker::haltAll);
         this.gate = b.build();
-        List<PyApi> all = new ArrayList<>(gate.pyApis());
-        all.add(PyApi.function("wait", "Let time pass (wall time: the devices run in real time). Returns the seconds waited.",
-                List.of(Param.required("seconds", "how long to wait (float, s, 0..3600)")), args -> {
-                    double s = args.getDouble("seconds");
-                    if (!(s >= 0 && s <= 3600)) {
-                        throw RobotException.safetyViolation("wait.seconds.max", s, 3600.0, "wait(): seconds must be within 0..3600, got " + s);
-                    }
-                    try {
-                        Thread.sleep((long) (s * 1000));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw RobotException.robotError("wait() was interrupted");
-                    }
-                    return s;
-                }));
-        this.apis = List.copyOf(all);
+        this.apis = GatedApis.of(gate, "Let time pass (wall time: the devices run in real time). Returns the seconds waited.",
+                GatedApis.wallClock());
     }
 
     /**
@@ -225,22 +210,17 @@ public final class DiscoverySession implements AutoCloseable {
 
     /** The Python APIs: the namespace of devices, {@code stop()} and {@code wait()}. */
     public List<PyApi> apis() {
-        return apis;
+        return apis.apis();
     }
 
     public void exposeIn(Session session) {
-        apis.forEach(session::expose);
+        apis.exposeIn(session);
     }
 
     /** Exposes the APIs in the session, documents them in the prompt, and puts the gate in the agent's loop. */
     public void bindTo(Session session, AgentConfig config) {
-        exposeIn(session);
-        config.apis.addAll(apis);
-        config.observationSources.add(gate);
-        config.guard = gate;
-        config.recordedSettings.put("binding", "ha");
-        config.recordedSettings.put("broker", broker);
-        config.recordedSettings.put("devices", found.devices().keySet().stream().sorted().toList());
+        apis.bindTo(session, config, Map.of("binding", "ha", "broker", broker,
+                "devices", found.devices().keySet().stream().sorted().toList()));
     }
 
     /** Unsubscribes and disconnects (a transport given in the options stays open). */

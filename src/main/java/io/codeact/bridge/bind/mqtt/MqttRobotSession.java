@@ -1,17 +1,16 @@
 package io.codeact.bridge.bind.mqtt;
 
 import io.codeact.bridge.agent.AgentConfig;
+import io.codeact.bridge.safety.GatedApis;
 import io.codeact.bridge.safety.SafetyGate;
 import io.codeact.bridge.safety.SafetySettings;
-import io.codeact.bridge.sandbox.Param;
 import io.codeact.bridge.sandbox.PyApi;
-import io.codeact.bridge.sandbox.RobotException;
 import io.codeact.bridge.sandbox.Session;
 import io.codeact.bridge.tools.ToolSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -34,8 +33,7 @@ public final class MqttRobotSession implements AutoCloseable {
     private final String world;
     private final MqttDeviceLink link;
     private final SafetyGate gate;
-    private final ToolSet tools;
-    private final List<PyApi> apis;
+    private final GatedApis apis;
 
     private MqttRobotSession(String world, ToolSet declared, MqttDeviceLink link, SafetySettings safety) {
         this.world = world;
@@ -45,24 +43,13 @@ public final class MqttRobotSession implements AutoCloseable {
                 .confirmer(safety.confirmer())
                 .halter(link::halt);
         this.gate = b.build();
-        this.tools = gate.tools();
         // a stop sent on the bus by anyone latches this controller too: motion stays refused until a person resumes
         for (String topic : List.of(MqttDeviceLink.stopTopic(link.prefix(), null), MqttDeviceLink.stopTopic(link.prefix(), link.device()))) {
             link.transport().subscribe(topic, "text", io.codeact.bridge.transport.mqtt.Qos.AT_LEAST_ONCE,
                     m -> safety.latch().noteRemoteStop("MQTT " + m.topic() + ": " + m.fields().getOrDefault("text", "")));
         }
-        List<PyApi> all = new ArrayList<>(gate.pyApis());
-        all.add(PyApi.function("wait", "Let time pass on the robot's clock (a simulator's sim time, else wall time). "
-                        + "Returns the robot's time afterwards (a real robot: the seconds waited).",
-                List.of(Param.required("seconds", "how long to wait (float, s, 0..3600)")), args -> {
-                    double s = args.getDouble("seconds");
-                    if (!(s >= 0 && s <= 3600)) {
-                        throw RobotException.safetyViolation("wait.seconds.max", s, 3600.0,
-                                "wait(): seconds must be within 0..3600, got " + s);
-                    }
-                    return link.waitSeconds(s);
-                }));
-        this.apis = List.copyOf(all);
+        this.apis = GatedApis.of(gate, "Let time pass on the robot's clock (a simulator's sim time, else wall time). "
+                + "Returns the robot's time afterwards (a real robot: the seconds waited).", link::waitSeconds);
     }
 
     /**
@@ -91,7 +78,7 @@ public final class MqttRobotSession implements AutoCloseable {
 
     /** The tools the model sees: the declared ones the safety policy exposes. */
     public ToolSet tools() {
-        return tools;
+        return apis.tools();
     }
 
     /** The safety layer every call passes. */
@@ -106,23 +93,16 @@ public final class MqttRobotSession implements AutoCloseable {
 
     /** The Python APIs (the world's namespace and {@code wait}), for exposing and for the prompt. */
     public List<PyApi> apis() {
-        return apis;
+        return apis.apis();
     }
 
     public void exposeIn(Session session) {
-        apis.forEach(session::expose);
+        apis.exposeIn(session);
     }
 
     /** Exposes the APIs in the session, documents them in the prompt and records the binding in the episode. */
     public void bindTo(Session session, AgentConfig config) {
-        exposeIn(session);
-        config.apis.addAll(apis);
-        config.observationSources.add(gate);
-        config.guard = gate;
-        config.recordedSettings.put("world", world);
-        config.recordedSettings.put("binding", "mqtt");
-        config.recordedSettings.put("broker", link.brokerUrl());
-        config.recordedSettings.put("device", link.device());
+        apis.bindTo(session, config, Map.of("world", world, "binding", "mqtt", "broker", link.brokerUrl(), "device", link.device()));
     }
 
     @Override

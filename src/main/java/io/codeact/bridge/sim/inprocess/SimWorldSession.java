@@ -1,11 +1,11 @@
 package io.codeact.bridge.sim.inprocess;
 
+import io.codeact.bridge.safety.GatedApis;
 import io.codeact.bridge.safety.SafetyGate;
 import io.codeact.bridge.safety.SafetySettings;
 import java.util.function.Function;
 
 import io.codeact.bridge.agent.ObservationSource;
-import io.codeact.bridge.sandbox.Param;
 import io.codeact.bridge.sandbox.PyApi;
 import io.codeact.bridge.sandbox.RobotException;
 import io.codeact.bridge.sandbox.Session;
@@ -13,7 +13,6 @@ import io.codeact.bridge.tools.ToolInvoker;
 import io.codeact.bridge.tools.ToolSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import io.codeact.bridge.sim.World;
@@ -35,14 +34,11 @@ import io.codeact.bridge.sim.WorldRegistry;
 public final class SimWorldSession implements AutoCloseable {
     /** Lets {@code seconds} of sim time pass and returns the sim time afterwards, s. */
     @FunctionalInterface
-    public interface Wait {
-        double waitSeconds(double seconds);
-    }
+    public interface Wait extends GatedApis.Wait {}
 
     private final World world;
-    private final ToolSet tools;
     private final SafetyGate gate;
-    private final List<PyApi> apis;
+    private final GatedApis apis;
     private final AutoCloseable resources;
 
     private SimWorldSession(World world, ToolSet declared, ToolInvoker invoker, Wait wait, AutoCloseable resources,
@@ -58,18 +54,7 @@ public final class SimWorldSession implements AutoCloseable {
             b.dryRun(SafetySettings::wouldSend);
         }
         this.gate = b.build();
-        this.tools = gate.tools();
-        List<PyApi> all = new ArrayList<>(gate.pyApis());
-        all.add(PyApi.function("wait", "Let time pass (sim time), e.g. for a room to warm up. Returns the time afterwards, s.",
-                List.of(Param.required("seconds", "how long to wait (float, s, 0..3600)")), args -> {
-                    double s = args.getDouble("seconds");
-                    if (!(s >= 0 && s <= 3600)) {
-                        throw RobotException.safetyViolation("wait.seconds.max", s, 3600.0,
-                                "wait(): seconds must be within 0..3600, got " + s);
-                    }
-                    return wait.waitSeconds(s);
-                }));
-        this.apis = List.copyOf(all);
+        this.apis = GatedApis.of(gate, "Let time pass (sim time), e.g. for a room to warm up. Returns the time afterwards, s.", wait);
     }
 
     /**
@@ -190,7 +175,7 @@ public final class SimWorldSession implements AutoCloseable {
 
     /** The tools the model sees: the declared ones the safety policy exposes. */
     public ToolSet tools() {
-        return tools;
+        return apis.tools();
     }
 
     /** The safety layer every call of this world passes. */
@@ -200,11 +185,11 @@ public final class SimWorldSession implements AutoCloseable {
 
     /** The Python APIs (the world's namespace and {@code wait}), for exposing and for the prompt. */
     public List<PyApi> apis() {
-        return apis;
+        return apis.apis();
     }
 
     public void exposeIn(Session session) {
-        apis.forEach(session::expose);
+        apis.exposeIn(session);
     }
 
     /**
@@ -212,13 +197,8 @@ public final class SimWorldSession implements AutoCloseable {
      * prompt, adds what changed during each action to observations and records the world and seed.
      */
     public void bindTo(Session session, io.codeact.bridge.agent.AgentConfig config) {
-        exposeIn(session);
-        config.apis.addAll(apis);
         config.observationSources.add(changes());
-        config.observationSources.add(gate);
-        config.guard = gate;
-        config.recordedSettings.put("world", world.name());
-        config.recordedSettings.put("seed", world.seed());
+        apis.bindTo(session, config, Map.of("world", world.name(), "seed", world.seed()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.codeact.bridge.tools.ros;
 
 import io.codeact.bridge.safety.Confirmer;
+import io.codeact.bridge.safety.GatedApis;
 import io.codeact.bridge.safety.SafetyGate;
 import io.codeact.bridge.safety.SafetyPolicy;
 import io.codeact.bridge.safety.SafetySettings;
@@ -9,16 +10,13 @@ import io.codeact.bridge.transport.ros.RosPublisher;
 import java.util.Map;
 
 import io.codeact.bridge.agent.AgentConfig;
-import io.codeact.bridge.sandbox.Param;
 import io.codeact.bridge.sandbox.PyApi;
-import io.codeact.bridge.sandbox.RobotException;
 import io.codeact.bridge.sandbox.Session;
 import io.codeact.bridge.tools.ToolSet;
 import io.codeact.bridge.transport.ros.MessageRegistry;
 import io.codeact.bridge.transport.ros.RosNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,10 +35,9 @@ public final class RosWorldSession implements AutoCloseable {
     private final String world;
     private final RosNode node;
     private final RosToolInvoker invoker;
-    private final ToolSet tools;
     private final SafetyGate gate;
     private final RosPublisher stop;
-    private final List<PyApi> apis;
+    private final GatedApis apis;
 
     private RosWorldSession(String world, RosNode node, ToolSet declared, RosToolInvoker invoker, SafetySettings safety) {
         this.world = world;
@@ -59,24 +56,8 @@ public final class RosWorldSession implements AutoCloseable {
                     return Map.of("halted", List.of("all (published on " + ToolCallProtocol.STOP_TOPIC + ")"), "reason", reason);
                 });
         this.gate = b.build();
-        this.tools = gate.tools();
-        List<PyApi> all = new ArrayList<>(gate.pyApis());
-        all.add(PyApi.function("wait", "Let time pass (wall time: the robot runs in real time). Returns the seconds waited.",
-                List.of(Param.required("seconds", "how long to wait (float, s, 0..3600)")), args -> {
-                    double s = args.getDouble("seconds");
-                    if (!(s >= 0 && s <= 3600)) {
-                        throw RobotException.safetyViolation("wait.seconds.max", s, 3600.0,
-                                "wait(): seconds must be within 0..3600, got " + s);
-                    }
-                    try {
-                        Thread.sleep((long) (s * 1000));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw RobotException.robotError("wait() was interrupted");
-                    }
-                    return s;
-                }));
-        this.apis = List.copyOf(all);
+        this.apis = GatedApis.of(gate, "Let time pass (wall time: the robot runs in real time). Returns the seconds waited.",
+                GatedApis.wallClock());
     }
 
     /**
@@ -116,7 +97,7 @@ public final class RosWorldSession implements AutoCloseable {
 
     /** The tools the model sees: the declared ones the safety policy exposes. */
     public ToolSet tools() {
-        return tools;
+        return apis.tools();
     }
 
     /** The safety layer every call passes. */
@@ -130,22 +111,16 @@ public final class RosWorldSession implements AutoCloseable {
 
     /** The Python APIs (the world's namespace and {@code wait}), for exposing and for the prompt. */
     public List<PyApi> apis() {
-        return apis;
+        return apis.apis();
     }
 
     public void exposeIn(Session session) {
-        apis.forEach(session::expose);
+        apis.exposeIn(session);
     }
 
     /** Exposes the APIs in the session, documents them in the prompt and records the binding in the episode. */
     public void bindTo(Session session, AgentConfig config) {
-        exposeIn(session);
-        config.apis.addAll(apis);
-        config.observationSources.add(gate);
-        config.guard = gate;
-        config.recordedSettings.put("world", world);
-        config.recordedSettings.put("binding", "ros");
-        config.recordedSettings.put("master", node.masterUri());
+        apis.bindTo(session, config, Map.of("world", world, "binding", "ros", "master", node.masterUri()));
     }
 
     @Override
