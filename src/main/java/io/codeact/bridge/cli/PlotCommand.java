@@ -1,15 +1,11 @@
 package io.codeact.bridge.cli;
 
 import io.codeact.bridge.agent.EpisodeLog;
-import io.codeact.bridge.agent.EpisodeRecord;
 import io.codeact.bridge.agent.RecordedEpisode;
-import io.codeact.bridge.sim.SvgPlot;
+import io.codeact.bridge.sim.plot.EpisodePlot;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,9 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code codeact plot}: draws an episode's world as SVG (the robot's path on the map, obstacles, docks). */
+/** {@code codeact plot}: draws an episode's world as SVG (see {@link EpisodePlot}). */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = "Draw an episode's final world state as SVG: the robot's path on the map, walls, shelves, obstacles, docks.")
+        description = {"Draw an episode recorded against a simulated world as SVG, with its safety events marked and listed:",
+                "warehouse: the map, walls, shelves, obstacles, docks and the robots' paths;",
+                "tabletop: the table from above, bins, blocks, the gripper tip's path, stacks from the side;",
+                "smart_home: room temperatures and setpoint, lights, motion, lock, door, garage and heating over sim time."})
 final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,7 +30,6 @@ final class PlotCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    @SuppressWarnings("unchecked")
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(log)) {
@@ -39,21 +37,19 @@ final class PlotCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         RecordedEpisode episode = EpisodeLog.read(log);
-        Optional<EpisodeRecord> world = episode.last("world_state");
-        if (world.isEmpty()) {
-            err.println("codeact plot: " + log + " has no world_state record: it was not recorded against a simulated world"
-                    + " (episodes from codeact demo, eval, and run --world have one)");
+        String svg;
+        try {
+            svg = EpisodePlot.render(episode);
+        } catch (EpisodePlot.NothingToPlot e) {
+            err.println("codeact plot: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println("codeact plot: cannot draw " + log + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        String name = String.valueOf(world.get().fields().get("world"));
-        if (!name.equals("warehouse")) {
-            err.println("codeact plot: plotting the " + name + " world is not supported yet; only warehouse episodes have a map");
-            return ExitCodes.USAGE;
-        }
-        Map<String, Object> state = (Map<String, Object>) world.get().fields().get("state");
-        Path svg = output != null ? output : Path.of(log.toString().replaceFirst("\\.jsonl$", "") + ".svg");
-        Files.writeString(svg, SvgPlot.warehouse(state, List.of()));
-        spec.commandLine().getOut().println("plot: " + svg);
+        Path file = output != null ? output : Path.of(log.toString().replaceFirst("\\.jsonl$", "") + ".svg");
+        Files.writeString(file, svg);
+        spec.commandLine().getOut().println("plot: " + file);
         return ExitCodes.OK;
     }
 }

@@ -6,7 +6,6 @@ import io.codeact.bridge.llm.ModelSpec;
 import io.codeact.bridge.node.NodeOptions;
 import io.codeact.bridge.safety.SafetyFileException;
 import io.codeact.bridge.safety.SafetyPolicy;
-import io.codeact.bridge.sim.SvgPlot;
 import io.codeact.bridge.sim.World;
 import io.codeact.bridge.sim.WorldRegistry;
 import java.nio.file.Files;
@@ -241,10 +240,14 @@ final class AgentNodeType implements NodeType {
                 EpisodeResult r = runner.run(context.console().open(new AgentConsole.View(context.node(), runner, p.bool("live_map"))));
                 if (p.bool("plot") && runner.world() != null) {
                     Path svg = runner.logFile().resolveSibling(runner.logFile().getFileName().toString().replaceFirst("\\.jsonl$", "") + ".svg");
-                    synchronized (runner.world().world()) {
-                        Files.writeString(svg, SvgPlot.warehouse(runner.world().world().state(), List.of()));
+                    try {
+                        // the recorded episode, as `codeact plot LOG` draws it: any world, with its safety events
+                        Files.writeString(svg, io.codeact.bridge.sim.plot.EpisodePlot.render(
+                                io.codeact.bridge.agent.EpisodeLog.read(runner.logFile())));
+                        context.print().accept("plot: " + svg);
+                    } catch (io.codeact.bridge.sim.plot.EpisodePlot.NothingToPlot e) {
+                        context.print().accept("plot: none (" + e.getMessage() + ")");
                     }
-                    context.print().accept("plot: " + svg);
                 }
                 boolean ok = EpisodeRunner.succeeded(r);
                 String detail = r.outcome().wireName() + " after " + r.turns() + " turn(s)"

@@ -10,9 +10,9 @@
  * {@link io.codeact.bridge.sim.WorldRegistry} create worlds by name from a seed and a scenario map;
  * {@link io.codeact.bridge.sim.SimRunner} runs one as fast as possible or paced to real time;
  * {@link io.codeact.bridge.sim.SimBenchmark} measures the realtime factor; {@link
- * io.codeact.bridge.sim.SvgPlot} draws maps, paths and time series.
+ * io.codeact.bridge.sim.SvgPlot} draws maps, paths and time series (per world in {@code sim.plot}).
  *
  * <p>The worlds live in {@code sim.warehouse}, {@code sim.tabletop} and {@code sim.home}; shared
- * machinery in {@code sim.internal}. No world has threads; none is thread-safe.
+ * machinery in {@code sim.internal}; plots in {@code sim.plot}. No world has threads; none is thread-safe.
  */
 package io.codeact.bridge.sim;

@@ -58,6 +58,7 @@ final class SmartHomeApi {
         }
         r.lightOn = on;
         r.brightness = brightness;
+        w.changed();
         return Activity.completed(a.api(), lightMap(room));
     }
 
@@ -90,6 +91,7 @@ final class SmartHomeApi {
         }
         w.thermal.setpoint = setpoint;
         w.thermal.mode = mode;
+        w.changed();
         return thermostatState(a);
     }
 
@@ -111,6 +113,7 @@ final class SmartHomeApi {
         if (!w.locked) {
             w.locked = true;
             w.log(w.clock().seconds(), "locked", "api");
+            w.changed();
         }
         return Activity.completed(a.api(), lockState());
     }
@@ -119,6 +122,7 @@ final class SmartHomeApi {
         if (w.locked) {
             w.locked = false;
             w.log(w.clock().seconds(), "unlocked", "api");
+            w.changed();
         }
         return Activity.completed(a.api(), lockState());
     }
@@ -136,6 +140,7 @@ final class SmartHomeApi {
         }
         g.direction = direction;
         w.log(w.clock().seconds(), "garage", g.state());
+        w.changed();
         double remaining = (direction > 0 ? 1 - g.position : g.position) * g.travelSeconds;
         g.activity = new RunningActivity(a.api(), w.clock(), remaining + 5, null);
         return g.activity;

@@ -50,6 +50,7 @@ public final class SmartHomeWorld extends TickedWorld<SmartHomeScenario> {
     final List<Resident> residents = new ArrayList<>();
     double energyWh;
     final List<Map<String, Object>> events = new ArrayList<>();
+    final HomeHistory history = new HomeHistory();
     SplittableRandom noise;
 
     private SmartHomeWorld(SmartHomeScenario scenario, long seed) {
@@ -79,6 +80,7 @@ public final class SmartHomeWorld extends TickedWorld<SmartHomeScenario> {
         }
         thermal.tick(dt, t);
         if (garage.tick(dt)) {
+            history.dirty();
             log(t, "garage", garage.state());
             if (garage.activity != null) {
                 garage.activity.finish(garageResult(garage.state()));
@@ -91,9 +93,16 @@ public final class SmartHomeWorld extends TickedWorld<SmartHomeScenario> {
         }
         watts += thermal.heating ? HEATER_WATTS : thermal.cooling ? COOLER_WATTS : 0;
         energyWh += watts * dt / 3600;
+        history.afterTick(this, t);
+    }
+
+    /** A command changed the house: the history gets a sample at once. */
+    void changed() {
+        history.sample(this, clock().seconds());
     }
 
     private void move(Resident r, String go, double t) {
+        history.dirty();
         if (go.equals("away")) {
             if (r.home) {
                 r.home = false;
@@ -148,6 +157,7 @@ public final class SmartHomeWorld extends TickedWorld<SmartHomeScenario> {
             garage.activity.finish(garageResult("stopped"));
             garage.activity = null;
         }
+        changed();
         return Fields.of("halted", halted, "reason", reason);
     }
 
@@ -185,6 +195,8 @@ public final class SmartHomeWorld extends TickedWorld<SmartHomeScenario> {
         }
         energyWh = 0;
         events.clear();
+        history.reset();
+        changed();
     }
 
     private List<SmartHomeScenario.Event> randomScript(SplittableRandom random, boolean home) {
@@ -243,7 +255,8 @@ public final class SmartHomeWorld extends TickedWorld<SmartHomeScenario> {
                 "home_count", residents.stream().filter(r -> r.home).count(),
                 "lights_on", rooms.values().stream().filter(r -> r.lightOn).count(),
                 "energy_wh", energyWh,
-                "events", List.copyOf(events));
+                "events", List.copyOf(events),
+                "history", history.toMap(List.copyOf(rooms.keySet())));
     }
 
     @Override

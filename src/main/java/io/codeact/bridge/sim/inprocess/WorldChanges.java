@@ -18,7 +18,7 @@ final class WorldChanges implements ObservationSource {
     static final int MAX_CHANGES = 12;
     /** Bulky or noisy parts of a state that would drown the summary. */
     private static final java.util.Set<String> SKIPPED = java.util.Set.of(
-            "path", "events", "odom", "linear", "angular", "min_battery", "motion", "target");
+            "path", "events", "history", "workspace", "odom", "linear", "angular", "min_battery", "motion", "target");
     private final World world;
 
     WorldChanges(World world) {

@@ -86,6 +86,7 @@ public final class TabletopWorld extends TickedWorld<TabletopScenario> {
             arm.held.y = ny + arm.offY;
             arm.held.z = nz + arm.offZ;
         }
+        arm.recordPath(false);
         if (arrives) {
             endMove("reached");
         }
@@ -130,6 +131,7 @@ public final class TabletopWorld extends TickedWorld<TabletopScenario> {
         if (arm.activity == null) {
             return;
         }
+        arm.recordPath(true);
         Map<String, Object> r = pose();
         r.put("status", status);
         if (contactWith != null) {
@@ -173,6 +175,7 @@ public final class TabletopWorld extends TickedWorld<TabletopScenario> {
         arm.lease = null;
         arm.closed = false;
         arm.held = null;
+        arm.resetPath();
     }
 
     private void addRandomBlocks(SplittableRandom random) {
@@ -235,11 +238,22 @@ public final class TabletopWorld extends TickedWorld<TabletopScenario> {
                 "t", clock().seconds(),
                 "table", Fields.of("x_min", t.xMin(), "x_max", t.xMax(), "y_min", t.yMin(), "y_max", t.yMax()),
                 "arm", Fields.of("x", arm.x, "y", arm.y, "z", arm.z, "moving", arm.moving(),
-                        "target", arm.moving() ? List.of(arm.tx, arm.ty, arm.tz) : null),
+                        "target", arm.moving() ? List.of(arm.tx, arm.ty, arm.tz) : null,
+                        "path", arm.path.stream().map(p -> List.of(Fields.mm(p[0]), Fields.mm(p[1]), Fields.mm(p[2]))).toList()),
+                "workspace", workspace(),
                 "gripper", Fields.of("closed", arm.closed, "holding", arm.held == null ? null : arm.held.name),
                 "blocks", blockStates,
                 "bins", bins,
                 "stacks", stacks());
+    }
+
+    /** Where the arm can reach and what the overhead camera sees, for plots. */
+    private Map<String, Object> workspace() {
+        TabletopScenario.ArmSpec a = scenario.arm();
+        double[] v = scenario.camera().view();
+        return Fields.of("shoulder", List.of(a.base()[0], a.base()[1], a.base()[2]), "reach_min", a.reachMin(),
+                "reach_max", a.reachMax(), "z_max", a.zMax(), "home", List.of(a.home()[0], a.home()[1], a.home()[2]),
+                "camera_mount", scenario.camera().mount(), "camera_view", List.of(v[0], v[1], v[2], v[3]));
     }
 
     /** Each pile from the bottom up, for piles of two or more blocks. */

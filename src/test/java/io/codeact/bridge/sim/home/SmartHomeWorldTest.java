@@ -192,4 +192,75 @@ class SmartHomeWorldTest {
         out.put("telemetry", h.telemetry());
         return out;
     }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> history() {
+        return (Map<String, Object>) home.state().get("history");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void historySamplesEveryTenSecondsAndAtEveryChange() {
+        home.step(25);
+        home.command("light.set", Map.of("room", "kitchen", "on", true));   // at 25.0 s, between two samples
+        home.step(10);
+        Map<String, Object> h = history();
+        // 0.1 s: the heating switched on (18 °C, heat to 20 °C); 25 s: the light; the state at 35 s is state() itself
+        assertThat(h.get("t")).isEqualTo(List.of(0.0, 0.1, 10.0, 20.0, 25.0, 30.0));
+        assertThat(h.get("action")).isEqualTo(List.of("idle", "heating", "heating", "heating", "heating", "heating"));
+        assertThat(((Map<String, Object>) h.get("lights")).get("kitchen")).isEqualTo(List.of(false, false, false, false, true, true));
+        assertThat(((Map<String, Object>) h.get("lights")).get("living_room")).isEqualTo(List.of(true, true, true, true, true, true));
+        assertThat(((Map<String, Object>) h.get("occupants")).get("living_room")).isEqualTo(List.of(1, 1, 1, 1, 1, 1));
+        assertThat(h.get("locked")).isEqualTo(List.of(true, true, true, true, true, true));
+        List<Double> temperature = (List<Double>) h.get("temperature");
+        assertThat(temperature.get(0)).isEqualTo(18.0);
+        assertThat(temperature.get(5)).isGreaterThan(18.0).isLessThan(home.thermal.temperature);
+        assertThat(h.get("setpoint")).isEqualTo(List.of(20.0, 20.0, 20.0, 20.0, 20.0, 20.0));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void historyShowsTheGarageMovingAndPeopleArriving() {
+        SmartHomeWorld h = SmartHomeWorld.fromScenario(1, Map.of("people", List.of(
+                Map.of("name", "bob", "home", false, "schedule", List.of(Map.of("at", 15, "go", "kitchen"))))));
+        h.command("garage.open", Map.of());
+        h.step(10);
+        Map<String, Object> state = h.state();
+        Map<String, Object> hist = (Map<String, Object>) state.get("history");
+        List<Double> t = (List<Double>) hist.get("t");
+        List<String> garage = (List<String>) hist.get("garage");
+        List<Boolean> door = (List<Boolean>) hist.get("door_open");
+        assertThat(garage.getFirst()).isEqualTo("opening");
+        assertThat(garage.getLast()).isEqualTo("open");
+        // bob arrives at 15 s: unlocks and opens the door for 4 s, then the door closes, each a sample at the change
+        int arrived = t.indexOf(15.0);
+        assertThat(arrived).as("a sample at the arrival, t = %s", t).isPositive();
+        assertThat(door.get(arrived)).isTrue();
+        assertThat(((List<Boolean>) hist.get("locked")).get(arrived)).isFalse();
+        assertThat(((Map<String, List<Integer>>) hist.get("occupants")).get("kitchen").get(arrived)).isEqualTo(1);
+        assertThat(door.get(t.indexOf(19.0))).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void historyStaysBoundedOverALongRunAndIsDeterministic() {
+        home.step(6 * 3600.0);
+        home.command("light.set", Map.of("room", "bedroom", "on", true));
+        home.step(20 * 3600.0);
+        List<Double> t = (List<Double>) history().get("t");
+        assertThat(t.size()).isLessThan(HomeHistory.LIMIT);
+        assertThat(t.getFirst()).isEqualTo(0.0);
+        assertThat(t.getLast()).isCloseTo(26 * 3600.0, within(200.0));
+        assertThat((double) history().get("interval")).isGreaterThan(HomeHistory.INTERVAL);
+        for (int i = 1; i < t.size(); i++) {
+            assertThat(t.get(i)).isGreaterThan(t.get(i - 1));
+        }
+        SmartHomeWorld again = SmartHomeWorld.create(SmartHomeScenario.standard(), 1);
+        again.step(6 * 3600.0);
+        again.command("light.set", Map.of("room", "bedroom", "on", true));
+        again.step(20 * 3600.0);
+        assertThat(again.state().get("history")).isEqualTo(history());
+        home.reset(1);
+        assertThat((List<Double>) history().get("t")).containsExactly(0.0);
+    }
 }

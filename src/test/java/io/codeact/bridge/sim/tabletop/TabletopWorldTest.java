@@ -197,4 +197,32 @@ class TabletopWorldTest {
         assertThatThrownBy(() -> TabletopScenario.fromMap(Map.of("blocks", List.of(Map.of("name", "a", "color", "red", "size", 0.5, "x", 0.5, "y", 0.0)))))
                 .hasMessage("tabletop scenario: blocks[0].size must be within 0.01..0.15 m, got 0.5");
     }
+
+    @SuppressWarnings("unchecked")
+    private List<List<Double>> path() {
+        return (List<List<Double>>) ((Map<String, Object>) w.state().get("arm")).get("path");
+    }
+
+    @Test
+    void recordsTheTipPathWithTheCornerOfEveryMove() {
+        move(0.45, -0.2, 0.2);
+        move(0.45, -0.2, 0.1);
+        List<List<Double>> path = path();
+        assertThat(path.getFirst()).containsExactly(0.3, 0.0, 0.3);
+        assertThat(path).contains(List.of(0.45, -0.2, 0.2));
+        assertThat(path.getLast()).containsExactly(0.45, -0.2, 0.1);
+        // 0.25 m at 0.2 m/s, sampled every 5 ticks of 10 ms: about one point per centimetre
+        assertThat(path.size()).isBetween(20, 40);
+        w.reset(1);
+        assertThat(path()).containsExactly(List.of(0.3, 0.0, 0.3));
+    }
+
+    @Test
+    void theTipPathStaysBoundedOverManyMoves() {
+        for (int i = 0; i < 400; i++) {
+            move(0.3 + (i % 2) * 0.3, (i % 3) * 0.1, 0.2);
+        }
+        assertThat(path().size()).isLessThan(Arm.PATH_LIMIT);
+        assertThat(path().getLast()).containsExactly(0.6, 0.0, 0.2);
+    }
 }
