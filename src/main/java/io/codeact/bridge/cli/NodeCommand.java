@@ -63,6 +63,14 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--master-port", paramLabel = "PORT", defaultValue = "11311", description = "the embedded master's port (default ${DEFAULT-VALUE}; 0 = any free one)")
     int masterPort;
 
+    @Option(names = "--safety", paramLabel = "FILE|none",
+            description = "safety file (default: safety/<world>.yaml when it exists; none: the declarations' ranges only)")
+    String safetyFile;
+
+    @Option(names = "--confirm", paramLabel = "HOW", defaultValue = "deny",
+            description = "irreversible calls: deny (default; nobody answers at a node) or approve")
+    String confirm;
+
     @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "episodes", description = "where episode logs go (default ${DEFAULT-VALUE})")
     Path logDir;
 
@@ -83,8 +91,12 @@ final class NodeCommand implements Callable<Integer> {
             options = NodeOptions.builder().robot(robot).world(world).seed(seed).realtimeFactor(realtime).model(model.spec)
                     .baseUrl(model.baseUrl).episode(episode.settings()).queueSize(queue).mqtt(mqtt).broker(broker)
                     .brokerPort(brokerPort).prefix(prefix).ros(ros).master(master).masterPort(masterPort).logDir(logDir)
-                    .home(Home.root()).build();
-        } catch (IllegalArgumentException e) {
+                    .home(Home.root()).safety(safetyFile).confirm(confirm).build();
+            if (!confirm.equals("approve") && !confirm.equals("deny")) {
+                throw new IllegalArgumentException("--confirm must be approve or deny (a node has no terminal to ask), got '" + confirm + "'");
+            }
+            options.safetySettings(world); // a broken safety file is refused before anything starts
+        } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {
             err.println("codeact node: " + e.getMessage());
             return ExitCodes.USAGE;
         }
