@@ -130,7 +130,8 @@ public final class SafetyGate implements ToolInvoker, MotionGuard, ObservationSo
             rate(tool, checked); // reads cannot hurt anyone: only commands count against rate limits
         }
         SafetyPolicy.Motion motion = policy.motion(tool);
-        if (motion != null || tool.freshness() != null) {
+        // a command that starts from the robot's state needs that state fresh; a read checks its own age at the binding
+        if (actuates && (motion != null || tool.freshness() != null)) {
             Map<?, ?> pose = pose(tool, checked);
             if (motion != null && pose != null) {
                 geofence(tool, checked, motion, pose);
