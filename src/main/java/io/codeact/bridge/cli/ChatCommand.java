@@ -65,7 +65,7 @@ final class ChatCommand implements Callable<Integer> {
             Session session = null;
             EpisodeLog log = null;
             io.codeact.bridge.sim.inprocess.SimWorldSession world = null;
-            WorldOptions.RemoteRobot remote = null;
+            io.codeact.bridge.safety.RobotSession remote = null;
             io.codeact.bridge.bind.mqtt.DiscoverySession devices = null;
             try {
                 while (true) {
@@ -122,7 +122,7 @@ final class ChatCommand implements Callable<Integer> {
                         session = engine.openSession("chat");
                         io.codeact.bridge.sim.inprocess.SimWorldSession sim = worldOptions.create(safety, null);
                         world = sim;
-                        WorldOptions.RemoteRobot robot = worldOptions.connectRemote(safety, null);
+                        io.codeact.bridge.safety.RobotSession robot = worldOptions.connectRemote(safety, null);
                         remote = robot;
                         io.codeact.bridge.bind.mqtt.DiscoverySession ha = worldOptions.connectHa(safety, null);
                         devices = ha;

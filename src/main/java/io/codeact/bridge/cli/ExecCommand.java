@@ -88,7 +88,7 @@ final class ExecCommand implements Callable<Integer> {
         List<String> cells = ActionCells.split(code);
         Duration timeout = Duration.ofNanos((long) (timeoutSeconds * 1e9));
         List<ActionResult> results = new ArrayList<>();
-        WorldOptions.RemoteRobot remote;
+        io.codeact.bridge.safety.RobotSession remote;
         try {
             remote = worldOptions.connectRemote(safety, null);
         } catch (IllegalArgumentException | io.codeact.bridge.safety.SafetyFileException e) {

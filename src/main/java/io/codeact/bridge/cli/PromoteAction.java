@@ -80,7 +80,7 @@ final class PromoteAction {
         Files.createDirectories(logFile.getParent());
         try (SafetyOptions.StopListener control = SafetyOptions.listenForStop(err);
                 SimWorldSession sim = world.create(safety, null);
-                WorldOptions.RemoteRobot ros = world.connectRemote(safety, null);
+                io.codeact.bridge.safety.RobotSession ros = world.connectRemote(safety, null);
                 SandboxEngine engine = Home.oneShotSandbox(timeout);
                 Session session = engine.openSession("promote");
                 EpisodeLog log = EpisodeLog.open(logFile)) {

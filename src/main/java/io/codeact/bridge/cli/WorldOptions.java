@@ -3,6 +3,7 @@ package io.codeact.bridge.cli;
 import io.codeact.bridge.agent.AgentConfig;
 import io.codeact.bridge.bind.mqtt.MqttRobotSession;
 import io.codeact.bridge.safety.SafetySettings;
+import io.codeact.bridge.safety.RobotSession;
 import io.codeact.bridge.safety.StopLatch;
 import io.codeact.bridge.sandbox.Session;
 import io.codeact.bridge.sim.inprocess.SimWorldSession;
@@ -58,19 +59,6 @@ final class WorldOptions {
         return binding.open(world, seed, Map.of(), null, safety.settings(world, unattended, StopLatch.process()));
     }
 
-    /** A robot outside this process, bound behind the safety layer: what exec and chat need of it. */
-    interface RemoteRobot extends AutoCloseable {
-        void exposeIn(Session session);
-
-        void bindTo(Session session, AgentConfig config);
-
-        /** The safety layer every call passes (for audit records outside an agent, e.g. a promoted action). */
-        io.codeact.bridge.safety.SafetyGate safety();
-
-        @Override
-        void close();
-    }
-
     /**
      * With --binding ros, or --binding mqtt --device NAME: the robot's APIs over ROS or MQTT behind the safety
      * layer (the caller closes it); else null. A dry run never connects: it runs on the in-process simulator
@@ -79,7 +67,7 @@ final class WorldOptions {
      * @throws IllegalArgumentException for options that do not fit together or a world without declarations
      * @throws RuntimeException from the transport when the master or broker cannot be reached
      */
-    RemoteRobot connectRemote(SafetyOptions safety, String unattended) {
+    RobotSession connectRemote(SafetyOptions safety, String unattended) {
         String problem = binding.problem();
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -95,43 +83,9 @@ final class WorldOptions {
         Path tools = Home.root().resolve("robot-tools");
         SafetySettings settings = safety.settings(world, unattended, StopLatch.process());
         if (kind.equals("ros")) {
-            RosWorldSession ros = RosWorldSession.connect(world, binding.master, tools, settings);
-            return new RemoteRobot() {
-                public void exposeIn(Session s) {
-                    ros.exposeIn(s);
-                }
-
-                public void bindTo(Session s, AgentConfig c) {
-                    ros.bindTo(s, c);
-                }
-
-                public io.codeact.bridge.safety.SafetyGate safety() {
-                    return ros.safety();
-                }
-
-                public void close() {
-                    ros.close();
-                }
-            };
+            return RosWorldSession.connect(world, binding.master, tools, settings);
         }
-        MqttRobotSession mqtt = MqttRobotSession.connect(world, tools, o -> o.brokerUrl(binding.broker).device(binding.device), settings);
-        return new RemoteRobot() {
-            public void exposeIn(Session s) {
-                mqtt.exposeIn(s);
-            }
-
-            public void bindTo(Session s, AgentConfig c) {
-                mqtt.bindTo(s, c);
-            }
-
-            public io.codeact.bridge.safety.SafetyGate safety() {
-                return mqtt.safety();
-            }
-
-            public void close() {
-                mqtt.close();
-            }
-        };
+        return MqttRobotSession.connect(world, tools, o -> o.brokerUrl(binding.broker).device(binding.device), settings);
     }
 
     /**

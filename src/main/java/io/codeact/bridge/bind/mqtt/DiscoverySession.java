@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class DiscoverySession implements AutoCloseable {
+public final class DiscoverySession implements io.codeact.bridge.safety.RobotSession {
     private static final Logger LOG = LoggerFactory.getLogger(DiscoverySession.class);
 
     private final String broker;

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  */
-public final class MqttRobotSession implements AutoCloseable {
+public final class MqttRobotSession implements io.codeact.bridge.safety.RobotSession {
     private final String world;
     private final MqttDeviceLink link;
     private final SafetyGate gate;

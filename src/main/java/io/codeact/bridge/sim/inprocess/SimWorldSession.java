@@ -31,7 +31,7 @@ import io.codeact.bridge.sim.WorldRegistry;
  * sim.exposeIn(session);
  * }</pre>
  */
-public final class SimWorldSession implements AutoCloseable {
+public final class SimWorldSession implements io.codeact.bridge.safety.RobotSession {
     /** Lets {@code seconds} of sim time pass and returns the sim time afterwards, s. */
     @FunctionalInterface
     public interface Wait extends GatedApis.Wait {}

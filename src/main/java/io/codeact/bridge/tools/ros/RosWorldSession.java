@@ -31,7 +31,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class RosWorldSession implements AutoCloseable {
+public final class RosWorldSession implements io.codeact.bridge.safety.RobotSession {
     private final String world;
     private final RosNode node;
     private final RosToolInvoker invoker;
