@@ -6,6 +6,7 @@ import io.codeact.bridge.bind.mqtt.DiscoverySession;
 import io.codeact.bridge.safety.Confirmer;
 import io.codeact.bridge.sim.World;
 import io.codeact.bridge.tools.ToolSet;
+import io.codeact.bridge.safety.RobotSession;
 import io.codeact.bridge.safety.SafetySettings;
 import io.codeact.bridge.safety.StopLatch;
 import io.codeact.bridge.sim.node.MqttWorldSession;
@@ -285,17 +286,7 @@ public final class EpisodeRunner {
                     c.helperPaths.addAll(Files.isDirectory(helpers) ? List.of(helpers) : List.of());
                 });
                 Session session = engine.openSession("episode");
-                DiscoverySession ha = settings.binding.equals("ha")
-                        ? DiscoverySession.connect(settings.broker != null ? settings.broker : "mqtt://localhost:1883", o -> o.safety(safety))
-                        : null;
-                RosWorldSession ros = sim == null && safety != null && settings.binding.equals("ros")
-                        ? RosWorldSession.connect(task != null ? task.world() : settings.world, settings.master,
-                                settings.home.resolve("robot-tools"), safety)
-                        : null;
-                MqttRobotSession device = sim == null && safety != null && settings.binding.equals("mqtt")
-                        ? MqttRobotSession.connect(settings.world, settings.home.resolve("robot-tools"),
-                                o -> o.brokerUrl(settings.broker).device(settings.device), safety)
-                        : null;
+                RobotSession remote = sim != null || safety == null ? null : connectRemote();
                 EpisodeLog log = EpisodeLog.open(logFile)) {
             Agent a = Agent.create(c -> {
                 c.model = chat;
@@ -318,12 +309,8 @@ public final class EpisodeRunner {
                             c.recordedSettings.put("device", settings.device);
                         }
                     }
-                } else if (ros != null) {
-                    ros.bindTo(session, c);
-                } else if (device != null) {
-                    device.bindTo(session, c);
-                } else if (ha != null) {
-                    ha.bindTo(session, c);
+                } else if (remote != null) {
+                    remote.bindTo(session, c);
                 }
                 if (task != null) {
                     c.taskId = task.id();
@@ -345,6 +332,19 @@ public final class EpisodeRunner {
             }
             return result;
         }
+    }
+
+    /** The robot outside this process the settings name (ROS, an MQTT device, Home Assistant discovery), or null. */
+    private RobotSession connectRemote() {
+        Path tools = settings.home.resolve("robot-tools");
+        String world = task != null ? task.world() : settings.world;
+        return switch (settings.binding) {
+            case "ha" -> DiscoverySession.connect(settings.broker != null ? settings.broker : "mqtt://localhost:1883",
+                    o -> o.safety(safety));
+            case "ros" -> RosWorldSession.connect(world, settings.master, tools, safety);
+            case "mqtt" -> MqttRobotSession.connect(world, tools, o -> o.brokerUrl(settings.broker).device(settings.device), safety);
+            default -> null;
+        };
     }
 
     /** Whether a result counts as success: the task check when there is one, else a solved outcome. */
