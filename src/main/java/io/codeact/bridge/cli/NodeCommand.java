@@ -63,6 +63,13 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--master-port", paramLabel = "PORT", defaultValue = "11311", description = "the embedded master's port (default ${DEFAULT-VALUE}; 0 = any free one)")
     int masterPort;
 
+    @Option(names = "--binding", paramLabel = "KIND", defaultValue = "sim",
+            description = "the robot: sim (the in-process simulator, default), mqtt (the device --device on --broker) or ros (a robot on --master)")
+    String binding;
+
+    @Option(names = "--device", paramLabel = "NAME", description = "with --binding mqtt: the device's name in topics")
+    String device;
+
     @Option(names = "--safety", paramLabel = "FILE|none",
             description = "safety file (default: safety/<world>.yaml when it exists; none: the declarations' ranges only)")
     String safetyFile;
@@ -91,7 +98,7 @@ final class NodeCommand implements Callable<Integer> {
             options = NodeOptions.builder().robot(robot).world(world).seed(seed).realtimeFactor(realtime).model(model.spec)
                     .baseUrl(model.baseUrl).episode(episode.settings()).queueSize(queue).mqtt(mqtt).broker(broker)
                     .brokerPort(brokerPort).prefix(prefix).ros(ros).master(master).masterPort(masterPort).logDir(logDir)
-                    .home(Home.root()).safety(safetyFile).confirm(confirm).build();
+                    .home(Home.root()).safety(safetyFile).confirm(confirm).binding(binding).device(device).build();
             if (!confirm.equals("approve") && !confirm.equals("deny")) {
                 throw new IllegalArgumentException("--confirm must be approve or deny (a node has no terminal to ask), got '" + confirm + "'");
             }

@@ -56,7 +56,7 @@ public final class ControllerNode implements AutoCloseable {
     private final NodeOptions options;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final CountDownLatch closedLatch = new CountDownLatch(1);
-    private SimulatedRobot robot;
+    private RobotBinding robot;
     private RobotController controller;
     private MqttTransport mqtt;
     private RosNode ros;
@@ -87,8 +87,13 @@ public final class ControllerNode implements AutoCloseable {
     private void open() {
         Path tasksDir = options.home().resolve("simulations/tasks");
         TaskSuite tasks = Files.isDirectory(tasksDir) ? TaskSuite.load(tasksDir) : null;
-        robot = SimulatedRobot.create(options.world(), options.seed(), options.home().resolve("robot-tools"),
-                options.realtimeFactor(), options::safetySettings);
+        robot = options.binding().equals("sim")
+                ? SimulatedRobot.create(options.world(), options.seed(), options.home().resolve("robot-tools"),
+                        options.realtimeFactor(), options::safetySettings)
+                : RemoteRobot.connect(options);
+        if (robot instanceof AutoCloseable c) {
+            opened.push(c);
+        }
         RobotController.ModelFactory models = modelFactory();
         if (!options.model().equals("oracle")) {
             models.create(null); // fail fast on a bad spec, a missing scripted file or a missing key
@@ -167,9 +172,21 @@ public final class ControllerNode implements AutoCloseable {
         return controller;
     }
 
-    /** The simulated robot this node drives (its world changes on task goals). */
-    public SimulatedRobot robot() {
+    /** The robot this node drives. */
+    public RobotBinding binding() {
         return robot;
+    }
+
+    /**
+     * The simulated robot this node drives (its world changes on task goals).
+     *
+     * @throws IllegalStateException when the node drives a robot over MQTT or ROS
+     */
+    public SimulatedRobot robot() {
+        if (robot instanceof SimulatedRobot sim) {
+            return sim;
+        }
+        throw new IllegalStateException("this node drives " + robot.describe() + ", not an in-process simulator");
     }
 
     /** {@code mqtt://host:port} of the broker, or null without the MQTT front. */

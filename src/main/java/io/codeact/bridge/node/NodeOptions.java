@@ -43,14 +43,29 @@ import java.util.function.Consumer;
  */
 public record NodeOptions(String robot, String world, long seed, double realtimeFactor, String model, String baseUrl,
         EpisodeSettings episode, int queueSize, boolean mqtt, String broker, int brokerPort, String prefix, boolean ros,
-        String master, int masterPort, Path logDir, Path home, String safety, String confirm) {
+        String master, int masterPort, Path logDir, Path home, String safety, String confirm, String binding, String device) {
 
     /** The parameter names {@link #fromParams} accepts. */
     public static final List<String> PARAMS = List.of("robot", "world", "seed", "realtime", "model", "base_url", "mode",
             "max_turns", "token_budget", "time_budget_s", "action_timeout_s", "queue", "mqtt", "broker", "broker_port",
-            "prefix", "ros", "master", "master_port", "log_dir", "safety", "confirm");
+            "prefix", "ros", "master", "master_port", "log_dir", "safety", "confirm", "binding", "device");
 
     public NodeOptions {
+        binding = binding == null ? "sim" : binding;
+        if (!binding.equals("sim") && !binding.equals("mqtt") && !binding.equals("ros")) {
+            throw new IllegalArgumentException("binding must be sim (the in-process simulator), mqtt (a device on the broker) "
+                    + "or ros (a robot on the master), got '" + binding + "'");
+        }
+        if (binding.equals("mqtt") && (device == null || broker == null)) {
+            throw new IllegalArgumentException("binding mqtt drives a device on a broker: give device (its name in topics) and "
+                    + "broker (the URL it talks to)");
+        }
+        if (binding.equals("ros") && master == null) {
+            throw new IllegalArgumentException("binding ros drives a robot on a ROS master: give master (its URI)");
+        }
+        if (device != null && !binding.equals("mqtt")) {
+            throw new IllegalArgumentException("device applies to binding mqtt; set binding mqtt or leave device out");
+        }
         Objects.requireNonNull(world, "world (give --world warehouse, tabletop or smart_home)");
         Objects.requireNonNull(model, "model (give --model SPEC, see docs/MODELS.md)");
         Objects.requireNonNull(episode, "episode");
@@ -155,7 +170,8 @@ public record NodeOptions(String robot, String world, long seed, double realtime
                 .mqtt(p.bool("mqtt", b.mqtt)).broker(p.string("broker", null)).brokerPort((int) p.integer("broker_port", b.brokerPort))
                 .prefix(p.string("prefix", b.prefix)).ros(p.bool("ros", b.ros)).master(p.string("master", null))
                 .masterPort((int) p.integer("master_port", b.masterPort))
-                .safety(p.string("safety", null)).confirm(p.string("confirm", null));
+                .safety(p.string("safety", null)).confirm(p.string("confirm", null))
+                .binding(p.string("binding", null)).device(p.string("device", null));
         String logDir = p.string("log_dir", null);
         if (logDir != null) {
             b.logDir(Path.of(logDir));
@@ -244,6 +260,8 @@ public record NodeOptions(String robot, String world, long seed, double realtime
         private Path home = Path.of(".");
         private String safety;
         private String confirm;
+        private String binding;
+        private String device;
 
         Builder() {}
 
@@ -267,6 +285,8 @@ public record NodeOptions(String robot, String world, long seed, double realtime
             home = o.home;
             safety = o.safety;
             confirm = o.confirm;
+            binding = o.binding;
+            device = o.device;
         }
 
         public Builder robot(String v) { robot = v; return this; }
@@ -288,11 +308,14 @@ public record NodeOptions(String robot, String world, long seed, double realtime
         public Builder home(Path v) { home = v; return this; }
         public Builder safety(String v) { safety = v; return this; }
         public Builder confirm(String v) { confirm = v; return this; }
+        /** sim (default), mqtt (a device on {@link #broker}) or ros (a robot on {@link #master}). */
+        public Builder binding(String v) { binding = v; return this; }
+        public Builder device(String v) { device = v; return this; }
 
         /** @throws IllegalArgumentException or NullPointerException naming the missing or bad option */
         public NodeOptions build() {
             return new NodeOptions(robot, world, seed, realtimeFactor, model, baseUrl, episode, queueSize, mqtt, broker,
-                    brokerPort, prefix, ros, master, masterPort, logDir, home, safety, confirm);
+                    brokerPort, prefix, ros, master, masterPort, logDir, home, safety, confirm, binding, device);
         }
     }
 
@@ -308,6 +331,8 @@ public record NodeOptions(String robot, String world, long seed, double realtime
         m.put("ros", ros ? (master == null ? "embedded master" : master) : "off");
         m.put("safety", safety == null ? "safety/" + world + ".yaml if present" : safety);
         m.put("confirm", confirm == null ? "deny" : confirm);
+        m.put("binding", binding.equals("sim") ? "in-process simulator" : binding.equals("mqtt") ? "mqtt device " + device + " on " + broker
+                : "ros robot on " + (master == null ? "the embedded master" : master));
         return m;
     }
 }

@@ -1,6 +1,7 @@
 package io.codeact.bridge.sim.node;
 
 import io.codeact.bridge.safety.SafetySettings;
+import io.codeact.bridge.safety.StopEcho;
 
 import io.codeact.bridge.bind.mqtt.MqttToolInvoker;
 import io.codeact.bridge.sim.World;
@@ -73,10 +74,14 @@ public final class MqttWorldSession {
             MqttTransport b = bridge;
             CommandChannel ch = channel;
             String stopTopic = SimMqttNode.stopTopic(o.prefix, device);
+            StopEcho echo = new StopEcho(); // our own halts come back on the stop topic: they must not latch
             // a stop sent on the bus by anyone latches this controller too: motion stays refused until a person resumes
             for (String topic : List.of(SimMqttNode.stopTopic(o.prefix, null), stopTopic)) {
-                b.subscribe(topic, "text", Qos.AT_LEAST_ONCE, m -> o.safety.latch().noteRemoteStop(
-                        "MQTT " + m.topic() + ": " + m.fields().getOrDefault("text", "")));
+                b.subscribe(topic, "text", Qos.AT_LEAST_ONCE, m -> {
+                    if (!echo.ours(m.fields().get("text"))) {
+                        o.safety.latch().noteRemoteStop("MQTT " + m.topic() + ": " + m.fields().getOrDefault("text", ""));
+                    }
+                });
             }
             return SimWorldSession.bound(world, tools, invoker, wait, () -> {
                 try {
@@ -87,7 +92,7 @@ public final class MqttWorldSession {
                 }
             }, o.safety, reason -> {
                 // the device's own emergency stop topic: it halts ahead of any queued command
-                b.publish(stopTopic, "text", Map.of("text", reason));
+                b.publish(stopTopic, "text", Map.of("text", echo.mark(reason)));
                 return Map.of("halted", List.of("all (published on " + stopTopic + ")"), "reason", reason);
             });
         } catch (RuntimeException e) {

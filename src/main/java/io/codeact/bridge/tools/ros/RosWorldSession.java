@@ -5,6 +5,7 @@ import io.codeact.bridge.safety.GatedApis;
 import io.codeact.bridge.safety.SafetyGate;
 import io.codeact.bridge.safety.SafetyPolicy;
 import io.codeact.bridge.safety.SafetySettings;
+import io.codeact.bridge.safety.StopEcho;
 import io.codeact.bridge.safety.StopLatch;
 import io.codeact.bridge.transport.ros.RosPublisher;
 import java.util.Map;
@@ -43,16 +44,21 @@ public final class RosWorldSession implements io.codeact.bridge.safety.RobotSess
         this.world = world;
         this.node = node;
         this.invoker = invoker;
+        StopEcho echo = new StopEcho(); // our own halts come back on /codeact/stop: they must not latch
         this.stop = node.advertise(ToolCallProtocol.STOP_TOPIC, "std_msgs/String");
         // a stop sent on the bus by anyone latches this controller too: motion stays refused until a person resumes
         node.subscribe(ToolCallProtocol.STOP_TOPIC, "std_msgs/String",
-                m -> safety.latch().noteRemoteStop("ROS " + ToolCallProtocol.STOP_TOPIC + ": " + m.get("data")));
+                m -> {
+                    if (!echo.ours(m.get("data"))) {
+                        safety.latch().noteRemoteStop("ROS " + ToolCallProtocol.STOP_TOPIC + ": " + m.get("data"));
+                    }
+                });
         SafetyGate.Builder b = SafetyGate.builder(safety.policy(), declared, invoker)
                 .latch(safety.latch())
                 .confirmer(safety.confirmer())
                 .halter(reason -> {
                     // the robot's (and a codeact sim node's) emergency stop topic: no queue, no service call
-                    stop.publish(Map.of("data", reason));
+                    stop.publish(Map.of("data", echo.mark(reason)));
                     return Map.of("halted", List.of("all (published on " + ToolCallProtocol.STOP_TOPIC + ")"), "reason", reason);
                 });
         this.gate = b.build();

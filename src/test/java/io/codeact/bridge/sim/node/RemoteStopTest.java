@@ -30,6 +30,11 @@ class RemoteStopTest {
             Map<String, Object> args = new LinkedHashMap<>(Map.of("linear", 0.2, "angular", 0.0, "duration", 0.5));
             assertThat(((Map<?, ?>) sim.safety().invoke(drive, args)).get("status")).isEqualTo("done");
 
+            // the routine halt at the end of every episode goes out on the device's stop topic too: it must not latch
+            sim.safety().haltMotion("episode ended: solved");
+            Thread.sleep(500);
+            assertThat(latch.stopped()).as("our own halt, echoed by the broker").isFalse();
+
             operator.publish("remote-stop/stop", "text", Map.of("text", "dana at the wall panel"));
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (!latch.stopped() && System.nanoTime() < deadline) {
