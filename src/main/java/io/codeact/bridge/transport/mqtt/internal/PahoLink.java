@@ -1,14 +1,24 @@
 package io.codeact.bridge.transport.mqtt.internal;
 
 import io.codeact.bridge.transport.TransportException;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * What the MQTT 3.1.1 and MQTT 5 links share, whichever Paho client is underneath: the settings and
- * event sink, the closed flag, marking Paho's callback threads, when a refused publish is retried, how
- * unsubscribing and closing go (and which failures are only reported), and the error texts. The
- * subclasses only translate to and from their client's API.
+ * event sink, the closed flag, marking Paho's callback threads, when a refused publish is retried (and
+ * on which thread), how unsubscribing and closing go (and which failures are only reported), and the
+ * error texts. The subclasses only translate to and from their client's API.
+ *
+ * <p><b>Publishing from a callback thread.</b> Paho frees an in-flight slot (the broker's receive maximum,
+ * 10 on HiveMQ) when it has processed the PUBACK, and it does that on its callback thread. A handler that
+ * publishes (a device echoing a command) and waits there for a slot would therefore wait for itself: the
+ * link stalled for good once the broker's window filled, e.g. when a burst of resent commands arrived after
+ * a broker restart. So a publish on a callback thread that Paho refuses for a transient reason (window
+ * full, no message id, or the moment between losing the connection and starting to buffer) is queued and
+ * sent, in order, by this link's own publisher thread; later publishes from callback threads queue behind
+ * it until the queue is empty.
  */
 abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Link {
     // Paho's client reason codes; both clients use the same numbers.
@@ -16,6 +26,8 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
     /** Paho gives even QoS 0 messages an id until they are written; a burst can use all 65535. */
     private static final int NO_MESSAGE_IDS = 32001;
     private static final int BUFFER_FULL = 32203;
+    /** Between losing the connection and Paho's reconnect mode (which buffers), a publish is refused with this. */
+    private static final int NOT_CONNECTED = 32104;
     private static final ThreadLocal<Boolean> CALLBACK = ThreadLocal.withInitial(() -> false);
 
     final LinkSettings settings;
@@ -23,6 +35,11 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
     /** The protocol as error messages name it: {@code MQTT 3.1.1} or {@code MQTT 5}. */
     private final String protocol;
     volatile boolean closed;
+    /** Publishes from callback threads waiting for the publisher thread; guarded by itself. */
+    private final ArrayDeque<Deferred> deferred = new ArrayDeque<>();
+    private Thread publisher;
+
+    private record Deferred(String topic, byte[] payload, int qos, boolean retain) {}
 
     PahoLink(LinkSettings settings, LinkEvents events, String protocol) {
         this.settings = settings;
@@ -35,6 +52,12 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
     private interface PahoCall {
         void run() throws Exception;
     }
+
+    /** Hands one message to the Paho client once; throws its {@code MqttException} if refused. */
+    abstract void publishNow(String topic, byte[] payload, int qos, boolean retain) throws Exception;
+
+    /** The Paho reason code of an exception from {@link #publishNow}, or -1. */
+    abstract int reasonCode(Exception e);
 
     /** Unsubscribes now; only called while connected. */
     abstract void unsubscribeNow(String filter) throws Exception;
@@ -89,29 +112,101 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
         return CALLBACK.get();
     }
 
-    /** The first publish attempt's time, in {@link System#nanoTime()}, plus the connect timeout. */
-    final long publishDeadline() {
-        return System.nanoTime() + settings.connectTimeout().toNanos();
+    @Override
+    public final void publish(String topic, byte[] payload, int qos, boolean retain) {
+        if (onCallbackThread()) {
+            synchronized (deferred) {
+                if (!deferred.isEmpty()) {
+                    defer(new Deferred(topic, payload, qos, retain));
+                    return;
+                }
+            }
+            try {
+                publishNow(topic, payload, qos, retain);
+                return;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                int code = reasonCode(e);
+                if (!retryable(code) || closed) {
+                    throw refused(topic, e, code);
+                }
+                synchronized (deferred) {
+                    defer(new Deferred(topic, payload, qos, retain));
+                }
+                return;
+            }
+        }
+        publishWaiting(topic, payload, qos, retain);
     }
 
-    /**
-     * Decides about a publish Paho refused with {@code reasonCode}: returns (after a short pause) when
-     * the caller should try again, else throws.
-     *
-     * @throws OfflineBufferFullException when the offline buffer is full
-     * @throws TransportException for any other refusal, or when back-pressure outlasts {@code deadline}
-     */
-    final void retryOrThrow(String topic, Exception e, int reasonCode, long deadline) {
-        if ((reasonCode == MAX_INFLIGHT || reasonCode == NO_MESSAGE_IDS) && System.nanoTime() < deadline && !closed) {
-            // The broker's receive maximum is reached, or Paho's queue holds 65535 unwritten messages:
-            // wait for acknowledgements or writes to free a slot (back-pressure on the publisher).
-            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
-            return;
+    /** Publishes, waiting out transient refusals for up to the connect timeout. */
+    private void publishWaiting(String topic, byte[] payload, int qos, boolean retain) {
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        while (true) {
+            try {
+                publishNow(topic, payload, qos, retain);
+                return;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                int code = reasonCode(e);
+                if (!retryable(code) || closed || System.nanoTime() >= deadline) {
+                    throw refused(topic, e, code);
+                }
+                // The broker's receive maximum is reached, Paho's queue holds 65535 unwritten messages, or the
+                // connection just dropped and Paho is not yet buffering: wait for acknowledgements, writes or
+                // the reconnect mode (back-pressure on the publisher).
+                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(code == NOT_CONNECTED ? 1000 : 50));
+            }
         }
-        if (reasonCode == BUFFER_FULL) {
-            throw new OfflineBufferFullException(e.getMessage(), e);
+    }
+
+    private static boolean retryable(int code) {
+        return code == MAX_INFLIGHT || code == NO_MESSAGE_IDS || code == NOT_CONNECTED;
+    }
+
+    private TransportException refused(String topic, Exception e, int code) {
+        if (code == BUFFER_FULL) {
+            return new OfflineBufferFullException(e.getMessage(), e);
         }
-        throw new TransportException("cannot publish to " + topic + " on " + settings.serverUri() + ": " + e.getMessage(), e);
+        return new TransportException("cannot publish to " + topic + " on " + settings.serverUri() + ": " + e.getMessage(), e);
+    }
+
+    /** Queues a callback thread's publish for the publisher thread; the caller holds {@code deferred}'s lock. */
+    private void defer(Deferred d) {
+        if (deferred.size() >= Math.max(1, settings.offlineBufferSize())) {
+            throw new OfflineBufferFullException("cannot publish to " + d.topic() + " on " + settings.serverUri() + ": "
+                    + deferred.size() + " messages published from MQTT handlers already wait for the broker to acknowledge"
+                    + " earlier ones (offlineBufferSize " + settings.offlineBufferSize() + ")", null);
+        }
+        deferred.addLast(d);
+        if (publisher == null) {
+            publisher = Thread.ofPlatform().daemon().name("mqtt-publisher-" + settings.clientId()).start(this::drain);
+        }
+    }
+
+    /** The publisher thread: sends the deferred publishes in order, then ends. */
+    private void drain() {
+        while (true) {
+            Deferred d;
+            synchronized (deferred) {
+                d = deferred.peekFirst();
+                if (d == null || closed) {
+                    deferred.clear();
+                    publisher = null;
+                    return;
+                }
+            }
+            try {
+                publishWaiting(d.topic(), d.payload(), d.qos(), d.retain());
+            } catch (RuntimeException e) {
+                events.failed("publish to " + d.topic(), e);
+            }
+            synchronized (deferred) {
+                deferred.pollFirst();
+            }
+        }
     }
 
     final TransportException clientFailed(Exception e) {

@@ -62,16 +62,13 @@ public final class PahoV3Link extends PahoLink {
     }
 
     @Override
-    public void publish(String topic, byte[] payload, int qos, boolean retain) {
-        long deadline = publishDeadline();
-        while (true) {
-            try {
-                client.publish(topic, payload, qos, retain);
-                return;
-            } catch (MqttException e) {
-                retryOrThrow(topic, e, e.getReasonCode(), deadline);
-            }
-        }
+    void publishNow(String topic, byte[] payload, int qos, boolean retain) throws MqttException {
+        client.publish(topic, payload, qos, retain);
+    }
+
+    @Override
+    int reasonCode(Exception e) {
+        return e instanceof MqttException m ? m.getReasonCode() : -1;
     }
 
     @Override
