@@ -3,6 +3,7 @@ package io.codeact.bridge.transport.mqtt.internal;
 import io.codeact.bridge.transport.TransportException;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -28,6 +29,10 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
     private static final int BUFFER_FULL = 32203;
     /** Between losing the connection and Paho's reconnect mode (which buffers), a publish is refused with this. */
     private static final int NOT_CONNECTED = 32104;
+    /** Our own refusal: {@link #WINDOW} publishes are outstanding. */
+    private static final int WINDOW_FULL = -2;
+    /** Publishes handed to Paho and not yet complete (written for QoS 0, acknowledged for QoS 1 and 2). */
+    static final int WINDOW = 1000;
     private static final ThreadLocal<Boolean> CALLBACK = ThreadLocal.withInitial(() -> false);
 
     final LinkSettings settings;
@@ -38,6 +43,17 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
     /** Publishes from callback threads waiting for the publisher thread; guarded by itself. */
     private final ArrayDeque<Deferred> deferred = new ArrayDeque<>();
     private Thread publisher;
+    private final AtomicInteger outstanding = new AtomicInteger();
+
+    /** Sentinel for {@link #publishNow} refusals we make ourselves. */
+    private static final class WindowFull extends Exception {
+        private static final long serialVersionUID = 1L;
+        private static final WindowFull INSTANCE = new WindowFull();
+
+        private WindowFull() {
+            super("publish window full", null, false, false);
+        }
+    }
 
     private record Deferred(String topic, byte[] payload, int qos, boolean retain) {}
 
@@ -122,12 +138,12 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
                 }
             }
             try {
-                publishNow(topic, payload, qos, retain);
+                publishWindowed(topic, payload, qos, retain);
                 return;
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                int code = reasonCode(e);
+                int code = code(e);
                 if (!retryable(code) || closed) {
                     throw refused(topic, e, code);
                 }
@@ -145,12 +161,25 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
         long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
         while (true) {
             try {
-                publishNow(topic, payload, qos, retain);
+                publishWindowed(topic, payload, qos, retain);
                 return;
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                int code = reasonCode(e);
+                int code = code(e);
+                if (code == WINDOW_FULL && System.nanoTime() >= deadline) {
+                    // Paho took none of our last WINDOW publishes to completion for a whole connect timeout: give
+                    // it the message anyway rather than fail (Paho's own limits still apply).
+                    try {
+                        publishNow(topic, payload, qos, retain);
+                        outstanding.incrementAndGet();
+                        return;
+                    } catch (RuntimeException e2) {
+                        throw e2;
+                    } catch (Exception e2) {
+                        throw refused(topic, e2, code(e2));
+                    }
+                }
                 if (!retryable(code) || closed || System.nanoTime() >= deadline) {
                     throw refused(topic, e, code);
                 }
@@ -162,8 +191,25 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
         }
     }
 
+    private void publishWindowed(String topic, byte[] payload, int qos, boolean retain) throws Exception {
+        if (outstanding.get() >= WINDOW && isConnected()) {
+            throw WindowFull.INSTANCE;
+        }
+        publishNow(topic, payload, qos, retain);
+        outstanding.incrementAndGet();
+    }
+
+    private int code(Exception e) {
+        return e instanceof WindowFull ? WINDOW_FULL : reasonCode(e);
+    }
+
     private static boolean retryable(int code) {
-        return code == MAX_INFLIGHT || code == NO_MESSAGE_IDS || code == NOT_CONNECTED;
+        return code == MAX_INFLIGHT || code == NO_MESSAGE_IDS || code == NOT_CONNECTED || code == WINDOW_FULL;
+    }
+
+    /** From Paho's callback: a publish is complete (written at QoS 0, acknowledged at QoS 1/2). */
+    final void delivered() {
+        outstanding.updateAndGet(n -> n > 0 ? n - 1 : 0);
     }
 
     private TransportException refused(String topic, Exception e, int code) {
@@ -244,6 +290,7 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
     /** From Paho's callback thread: (re)connected. */
     final void connected(boolean reconnect) {
         CALLBACK.set(true);
+        outstanding.set(0);
         events.connected(reconnect, false);
     }
 }

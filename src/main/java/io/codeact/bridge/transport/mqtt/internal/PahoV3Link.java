@@ -48,9 +48,7 @@ public final class PahoV3Link extends PahoLink {
         if (settings.password() != null) {
             o.setPassword(settings.password().clone());
         }
-        if (settings.socketFactory() != null) {
-            o.setSocketFactory(settings.socketFactory());
-        }
+        o.setSocketFactory(settings.socketFactory() != null ? settings.socketFactory() : BufferedSocketFactory.INSTANCE);
         if (settings.will() != null) {
             o.setWill(settings.will().topic(), settings.will().payload(), settings.will().qos(), settings.will().retain());
         }
@@ -135,7 +133,9 @@ public final class PahoV3Link extends PahoLink {
         }
 
         @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {}
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            delivered();
+        }
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {

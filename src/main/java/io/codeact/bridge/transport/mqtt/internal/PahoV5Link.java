@@ -94,9 +94,7 @@ public final class PahoV5Link extends PahoLink {
         if (settings.password() != null) {
             o.setPassword(new String(settings.password()).getBytes(StandardCharsets.UTF_8));
         }
-        if (settings.socketFactory() != null) {
-            o.setSocketFactory(settings.socketFactory());
-        }
+        o.setSocketFactory(settings.socketFactory() != null ? settings.socketFactory() : BufferedSocketFactory.INSTANCE);
         if (settings.will() != null) {
             MqttMessage will = new MqttMessage(settings.will().payload(), settings.will().qos(), settings.will().retain(), null);
             o.setWill(settings.will().topic(), will);
@@ -195,7 +193,9 @@ public final class PahoV5Link extends PahoLink {
         }
 
         @Override
-        public void deliveryComplete(IMqttToken token) {}
+        public void deliveryComplete(IMqttToken token) {
+            delivered();
+        }
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
