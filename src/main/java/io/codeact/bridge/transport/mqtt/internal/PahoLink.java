@@ -69,6 +69,9 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
         void run() throws Exception;
     }
 
+    /** The Paho client object (for the reconnect watchdog). */
+    abstract Object pahoClient();
+
     /** Hands one message to the Paho client once; throws its {@code MqttException} if refused. */
     abstract void publishNow(String topic, byte[] payload, int qos, boolean retain) throws Exception;
 
@@ -278,7 +281,98 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
     final void lost(Throwable cause) {
         if (!closed) {
             events.lost(cause);
+            watchReconnect();
         }
+    }
+
+    private Thread watchdog;
+
+    /** Starts the reconnect watchdog (see the class comment) unless it runs; it ends once connected or closed. */
+    private synchronized void watchReconnect() {
+        if (watchdog != null && watchdog.isAlive()) {
+            return;
+        }
+        watchdog = Thread.ofPlatform().daemon().name("mqtt-reconnect-watch-" + settings.clientId()).start(() -> {
+            String connectThread = "MQTT Con: " + settings.clientId();
+            int stuck = 0;
+            while (!closed) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+                if (closed || isConnected()) {
+                    return;
+                }
+                stuck = waitingForSender(connectThread) ? stuck + 1 : 0;
+                if (stuck >= 5 && restartStoppedSender()) {
+                    events.failed("reconnect by itself", new TransportException("Paho's sender thread stopped before the CONNECT"
+                            + " was sent (a Paho 1.2.5 race that hangs the reconnect for good); it was started again"));
+                    stuck = 0;
+                }
+            }
+        });
+    }
+
+    /** Whether Paho's connect thread is polling for its sender to run. */
+    private static boolean waitingForSender(String connectThread) {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (connectThread.equals(t.getName())) {
+                for (StackTraceElement f : t.getStackTrace()) {
+                    if (f.getClassName().endsWith(".CommsSender") && f.getMethodName().equals("start")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Starts Paho's current sender if it is stopped, after dropping what was queued for the old connection;
+     * false if it runs or Paho's internals are not as expected.
+     */
+    private boolean restartStoppedSender() {
+        try {
+            Object comms = field(pahoClient(), "comms");
+            Object sender = field(comms, "sender");
+            if (sender == null || (boolean) sender.getClass().getMethod("isRunning").invoke(sender)) {
+                return false;
+            }
+            // What keeps killing the sender: packets queued after Paho cleared its queues on the disconnect (the
+            // callback thread acknowledging messages that arrived just before it). A sender that finds any of
+            // them while not connected stops at once. Dropping them is what Paho's own disconnect does: the
+            // broker resends unacknowledged QoS 1/2 messages of a kept session, and Paho re-queues our own
+            // unacknowledged publishes from its session state on the next CONNACK.
+            Object state = field(comms, "clientState");
+            synchronized (field(state, "queueLock")) {
+                ((java.util.List<?>) field(state, "pendingFlows")).removeIf(m -> !m.getClass().getSimpleName().equals("MqttConnect"));
+                ((java.util.List<?>) field(state, "pendingMessages")).clear();
+            }
+            Object executor = field(comms, "executorService");
+            java.lang.reflect.Method start = sender.getClass().getMethod("start", String.class, java.util.concurrent.ExecutorService.class);
+            // start() polls until the sender runs; on its own thread, so this watchdog never hangs with it.
+            Thread.ofPlatform().daemon().name("mqtt-sender-restart-" + settings.clientId()).start(() -> {
+                try {
+                    start.invoke(sender, "MQTT Snd: " + settings.clientId(), executor);
+                } catch (ReflectiveOperationException e) {
+                    events.failed("restart Paho's stopped sender thread", e);
+                }
+            });
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            events.failed("restart Paho's stopped sender thread", e);
+            return false;
+        }
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        for (Class<?> c = owner.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                java.lang.reflect.Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return f.get(owner);
+            } catch (NoSuchFieldException notHere) {
+                // look in the superclass
+            }
+        }
+        throw new NoSuchFieldException(owner.getClass().getName() + "." + name);
     }
 
     /** From Paho's callback thread: a message arrived. */

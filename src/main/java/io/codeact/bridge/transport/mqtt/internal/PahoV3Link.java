@@ -97,6 +97,11 @@ public final class PahoV3Link extends PahoLink {
     }
 
     @Override
+    Object pahoClient() {
+        return client;
+    }
+
+    @Override
     public boolean isConnected() {
         return client.isConnected();
     }

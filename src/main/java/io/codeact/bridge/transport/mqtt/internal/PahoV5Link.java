@@ -150,6 +150,11 @@ public final class PahoV5Link extends PahoLink {
     }
 
     @Override
+    Object pahoClient() {
+        return client;
+    }
+
+    @Override
     public boolean isConnected() {
         return client.isConnected();
     }
