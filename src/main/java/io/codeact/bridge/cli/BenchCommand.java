@@ -61,7 +61,9 @@ final class BenchCommand implements Runnable {
                     out.printf("%s broker %s%n", r.get("broker"), r.get("url"));
                     out.printf("  rtt p50 %s ms, p99 %s ms   (libmosquitto, same broker: p50 %s ms, p99 %s ms; ratio %s)%n",
                             r.get("rtt_p50_ms"), r.get("rtt_p99_ms"), r.get("libmosquitto_rtt_p50_ms"), r.get("libmosquitto_rtt_p99_ms"), r.get("rtt_p50_ratio"));
-                    out.printf("  ingest %s msg/s (%s of %s accepted)%n", r.get("ingest_msgs_per_s"), r.get("ingest_messages_accepted"), r.get("ingest_messages_sent"));
+                    out.printf("  ingest %s msg/s (%s of %s accepted)   (libmosquitto client to client, same broker: %s msg/s; ratio %s)%n",
+                            r.get("ingest_msgs_per_s"), r.get("ingest_messages_accepted"), r.get("ingest_messages_sent"),
+                            r.get("libmosquitto_ingest_msgs_per_s"), r.get("ingest_ratio"));
                     out.printf("  command rtt: %s%n", r.get("command_rtt_note"));
                     for (Object note : (java.util.List<?>) r.get("notes")) {
                         out.printf("  note: %s%n", note);

@@ -23,13 +23,17 @@ import java.util.function.Supplier;
  *       subscribes to, one message in flight, timed from publish to delivery;</li>
  *   <li>{@code libmosquitto_rtt_p50_ms}: the same by {@code src/main/c/mqtt_rtt.c}, compiled with gcc now;</li>
  *   <li>{@code ingest_msgs_per_s}: JSON telemetry from a second client through {@link TelemetryIngest}
- *       (type checks on) into a {@link TelemetrySink} ({@link LatestValues} unless another is given).</li>
+ *       (type checks on) into a {@link TelemetrySink} ({@link LatestValues} unless another is given);</li>
+ *   <li>{@code libmosquitto_ingest_msgs_per_s}: the same messages from one libmosquitto client to another
+ *       ({@code src/main/c/mqtt_ingest.c}, no decoding), through the same broker: what the broker and this
+ *       machine's cores allow at all.</li>
  * </ul>
  * Bounded loops, loopback only. Not thread-safe; one run at a time.
  */
 public final class MqttBench {
     private final Options options;
     private final List<String> notes = new ArrayList<>();
+    private Path ingestAnchor;
 
     /**
      * @param brokerUrl an external broker to measure besides the embedded one, or null
@@ -44,7 +48,8 @@ public final class MqttBench {
 
     /** Runs every measurement; one map of figures per broker, in the order of {@code --json}'s output. */
     public List<Map<String, Object>> run() {
-        Path anchor = compileAnchor();
+        Path anchor = compileAnchor(options.cSource(), "mqtt_rtt");
+        ingestAnchor = options.cSource() == null ? null : compileAnchor(options.cSource().resolveSibling("mqtt_ingest.c"), "mqtt_ingest");
         List<Map<String, Object>> results = new ArrayList<>();
         try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
             results.add(measure("embedded", broker.url(), anchor));
@@ -77,6 +82,9 @@ public final class MqttBench {
         }
         long[] ingest = ingest(url);
         r.put("ingest_msgs_per_s", ingest[0]);
+        Double cIngest = ingestAnchor == null ? null : runIngestAnchor(ingestAnchor, url);
+        r.put("libmosquitto_ingest_msgs_per_s", cIngest);
+        r.put("ingest_ratio", cIngest == null || cIngest <= 0 ? null : round(ingest[0] / cIngest));
         r.put("ingest_messages_sent", (long) options.ingestMessages());
         r.put("ingest_messages_accepted", ingest[1]);
         r.put("command_rtt_p50_ms", null);
@@ -173,8 +181,7 @@ public final class MqttBench {
         }
     }
 
-    private Path compileAnchor() {
-        Path source = options.cSource();
+    private Path compileAnchor(Path source, String name) {
         if (source == null || !Files.isRegularFile(source)) {
             notes.add("libmosquitto anchor skipped: its source " + source + " is missing");
             return null;
@@ -185,7 +192,7 @@ public final class MqttBench {
         }
         try {
             Files.createDirectories(options.workDir());
-            Path binary = options.workDir().resolve("mqtt_rtt");
+            Path binary = options.workDir().resolve(name);
             Process gcc = new ProcessBuilder("gcc", "-O2", "-o", binary.toString(), source.toString(), "-lmosquitto", "-lpthread")
                     .redirectErrorStream(true).start();
             String out = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -223,6 +230,38 @@ public final class MqttBench {
             return figures;
         } catch (IOException e) {
             throw new TransportException("cannot run the libmosquitto anchor " + binary + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("bench interrupted", e);
+        }
+    }
+
+    /** The libmosquitto ingest anchor through {@code url}: messages per second, first to last arrival. */
+    private Double runIngestAnchor(Path binary, String url) {
+        String hostPort = MqttConfig.serverUri(url).substring(6);
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            Process p = new ProcessBuilder(binary.toString(), hostPort.substring(0, colon).replace("[", "").replace("]", ""),
+                    hostPort.substring(colon + 1), String.valueOf(options.ingestMessages()), "codeact-bench-c-" + ProcessHandle.current().pid(), "both")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                notes.add("libmosquitto ingest anchor failed against " + url + ": " + out);
+                return null;
+            }
+            Map<String, Double> figures = new LinkedHashMap<>();
+            for (String part : out.replaceAll("[{}\"]", "").split(",")) {
+                String[] kv = part.split(":");
+                figures.put(kv[0], Double.parseDouble(kv[1]));
+            }
+            if (figures.get("received") < options.ingestMessages()) {
+                notes.add("libmosquitto ingest anchor: " + Math.round(options.ingestMessages() - figures.get("received")) + " of "
+                        + options.ingestMessages() + " QoS 0 messages were dropped on the way");
+            }
+            return figures.get("msgs_per_s");
+        } catch (IOException e) {
+            notes.add("libmosquitto ingest anchor could not run: " + e.getMessage());
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException("bench interrupted", e);

@@ -32,6 +32,11 @@ public final class TelemetryIngest implements AutoCloseable {
     private final List<Declared> declared;
     private final TelemetrySink sink;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    /** Topic → its first matching declaration ({@link #NONE} if none): matching filters once per topic, not per message. */
+    private final Map<String, Declared> byTopic = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Declared NONE = new Declared("", Map.of());
+    /** Past this many distinct topics, new ones are matched per message instead of remembered. */
+    private static final int MAX_REMEMBERED_TOPICS = 100_000;
 
     private TelemetryIngest(MqttTransport transport, Builder b) {
         this.transport = transport;
@@ -59,14 +64,20 @@ public final class TelemetryIngest implements AutoCloseable {
     }
 
     private void onMessage(TransportMessage message) {
-        Declared match = null;
-        for (Declared d : declared) {
-            if (TopicFilter.matches(d.filter, message.topic())) {
-                match = d;
-                break;
+        Declared match = byTopic.get(message.topic());
+        if (match == null) {
+            match = NONE;
+            for (Declared d : declared) {
+                if (TopicFilter.matches(d.filter, message.topic())) {
+                    match = d;
+                    break;
+                }
+            }
+            if (byTopic.size() < MAX_REMEMBERED_TOPICS) {
+                byTopic.put(message.topic(), match);
             }
         }
-        if (match == null) {
+        if (match == NONE) {
             transport.reportRejected(message.topic(), MqttEvent.Problem.UNKNOWN_TOPIC,
                     "no telemetry topic is declared for it (declared: " + declared.stream().map(Declared::filter).toList() + ")");
             return;

@@ -22,9 +22,6 @@ class EmbeddedScenariosTest {
         Scenarios.lastWillIsPublishedWhenTheBridgeDies(SharedBroker.url(), MqttProtocol.V5);
     }
 
-    @org.junit.jupiter.api.Disabled("fails since the last changes (passed once before): after the embedded broker is stopped and"
-            + " a new one started on the same port, both clients report reconnecting, commands sent after the restart are resent"
-            + " ~100 times and never echoed. Passes against mosquitto (MosquittoIT). See docs/MQTT.md, open points")
     @Test
     void commandsSurviveABrokerRestart() throws Exception {
         EmbeddedBroker[] broker = {EmbeddedBroker.start(0)};

@@ -29,6 +29,10 @@ public final class Mosquitto implements AutoCloseable {
         Files.writeString(config, String.join("\n",
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
+                // Started as root, mosquitto drops to the user `mosquitto`, which cannot write into this 0700 temp
+                // folder: no log and, worse, no persistence file, so "persistent" sessions vanished on restart.
+                // Staying the user that runs the test keeps the folder writable (for a non-root user, a no-op).
+                "user " + System.getProperty("user.name"),
                 "persistence " + persistence,
                 "persistence_location " + dir + "/",
                 "autosave_interval 0",

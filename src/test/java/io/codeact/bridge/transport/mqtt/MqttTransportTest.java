@@ -49,6 +49,36 @@ class MqttTransportTest {
         }
     }
 
+    /**
+     * A handler that publishes more QoS 1 messages than the broker's receive maximum (HiveMQ: 10) must not
+     * stall the link: Paho frees in-flight slots on the very thread the handler runs on. Before the fix the
+     * handler spun there until its publish gave up, and the link never published at QoS 1 again.
+     */
+    @Test
+    void aHandlerMayPublishMoreThanTheBrokersInFlightWindow() {
+        bridge = connect("bridge");
+        device = connect("device");
+        Recorder<TransportMessage> echoes = Recorder.messages();
+        bridge.subscribe("t/burst/echo", "json", Qos.AT_LEAST_ONCE, echoes.handler());
+        device.subscribe("t/burst/cmd", "json", Qos.AT_LEAST_ONCE, m -> {
+            for (int i = 0; i < 100; i++) {
+                device.publish("t/burst/echo", "json", Map.of("n", m.fields().get("n"), "i", i), Qos.AT_LEAST_ONCE, false);
+            }
+        });
+        for (int n = 0; n < 3; n++) {
+            bridge.publish("t/burst/cmd", "json", Map.of("n", n), Qos.AT_LEAST_ONCE, false);
+        }
+        List<TransportMessage> got = echoes.awaitCount(300, Duration.ofSeconds(60));
+        assertThat(got).hasSize(300);
+        // Each handler's publishes arrive in the order it made them.
+        for (int n = 0; n < 3; n++) {
+            int run = n;
+            assertThat(got).filteredOn(m -> m.fields().get("n").equals(run)).extracting(m -> m.fields().get("i"))
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).boxed().toList());
+        }
+        assertThat(events.all()).noneMatch(e -> e instanceof MqttEvent.MessageRejected || e instanceof MqttEvent.OperationFailed);
+    }
+
     @Test
     void carriesRawBytesAndText() {
         bridge = connect("bridge");

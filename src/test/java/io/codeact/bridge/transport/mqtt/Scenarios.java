@@ -15,6 +15,12 @@ import java.util.concurrent.TimeUnit;
 /** Behaviours checked the same way against the embedded broker and Debian's mosquitto. */
 final class Scenarios {
     static final Duration WAIT = Duration.ofSeconds(15);
+    /**
+     * How long a command or message may take across a broker restart: the broker's own restart (HiveMQ takes
+     * 4–15 s on a loaded machine) plus reconnect attempts (one that meets a broker still starting waits out the
+     * connect timeout, 10 s). Generous on purpose; a lost message never arrives, however long the wait.
+     */
+    static final Duration RESTART_WAIT = Duration.ofSeconds(90);
 
     /** A broker a test can take down and bring back on the same port. */
     interface Restartable {
@@ -57,7 +63,7 @@ final class Scenarios {
                         .protocol(protocol).cleanSession(false).listener(deviceEvents.listener()).maxReconnectDelay(Duration.ofSeconds(1)));
                 CommandResponder lamp = CommandResponder.serve(deviceLink, new DeviceTopics("codeact", "lamp1", "light"),
                         cmd -> Map.of("brightness", cmd.get("brightness")));
-                CommandChannel commands = CommandChannel.open(bridge, o -> o.timeout(Duration.ofSeconds(30)).resendInterval(Duration.ofMillis(300)))) {
+                CommandChannel commands = CommandChannel.open(bridge, o -> o.timeout(RESTART_WAIT).resendInterval(Duration.ofMillis(300)))) {
             List<CompletableFuture<CommandResult>> sent = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 sent.add(commands.sendAsync("lamp1", "light", Map.of("brightness", i)));
@@ -73,7 +79,7 @@ final class Scenarios {
                 sent.add(commands.sendAsync("lamp1", "light", Map.of("brightness", i)));
             }
             for (int i = 0; i < sent.size(); i++) {
-                CommandResult r = sent.get(i).get(40, TimeUnit.SECONDS);
+                CommandResult r = sent.get(i).get(RESTART_WAIT.toSeconds() + 30, TimeUnit.SECONDS);
                 assertThat(r.state()).containsEntry("brightness", i).containsEntry("cmd_id", r.commandId());
             }
             assertThat(lamp.applied()).as("each command id applied once, however often it was sent").isEqualTo(30);
@@ -83,7 +89,13 @@ final class Scenarios {
         }
     }
 
-    /** A QoS 1 stream with persistent sessions on both ends loses nothing across a broker restart. */
+    /**
+     * A QoS 1 stream with persistent sessions on both ends loses nothing across a broker restart that keeps
+     * its sessions (a broker with persistence, stopped gracefully): the publisher resends what the broker had
+     * not acknowledged and flushes what it buffered offline; the broker delivers what it queued for the
+     * subscriber while it was away. Duplicates are allowed (QoS 1), gaps are not. Without broker persistence
+     * the queued messages die with the broker; there only the sender can make up for them (commands do).
+     */
     static void qos1StreamLosesNothingAcrossARestart(Restartable broker, MqttProtocol protocol) throws Exception {
         String tag = Long.toString(System.nanoTime(), 36);
         Recorder<TransportMessage> got = Recorder.messages();
@@ -102,7 +114,7 @@ final class Scenarios {
                 pub.publish("it/stream/" + tag, "json", Map.of("seq", i), Qos.AT_LEAST_ONCE, false);
             }
             broker.restart();
-            got.awaitAll(l -> seqs(l).size() == 200, Duration.ofSeconds(30), "all 200 sequence numbers");
+            got.awaitAll(l -> seqs(l).size() == 200, RESTART_WAIT, "all 200 sequence numbers");
             assertThat(seqs(got.all())).containsExactlyElementsOf(range(200));
         }
     }

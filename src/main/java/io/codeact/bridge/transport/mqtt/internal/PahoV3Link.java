@@ -48,9 +48,7 @@ public final class PahoV3Link extends PahoLink {
         if (settings.password() != null) {
             o.setPassword(settings.password().clone());
         }
-        if (settings.socketFactory() != null) {
-            o.setSocketFactory(settings.socketFactory());
-        }
+        o.setSocketFactory(settings.socketFactory() != null ? settings.socketFactory() : BufferedSocketFactory.INSTANCE);
         if (settings.will() != null) {
             o.setWill(settings.will().topic(), settings.will().payload(), settings.will().qos(), settings.will().retain());
         }
@@ -62,16 +60,13 @@ public final class PahoV3Link extends PahoLink {
     }
 
     @Override
-    public void publish(String topic, byte[] payload, int qos, boolean retain) {
-        long deadline = publishDeadline();
-        while (true) {
-            try {
-                client.publish(topic, payload, qos, retain);
-                return;
-            } catch (MqttException e) {
-                retryOrThrow(topic, e, e.getReasonCode(), deadline);
-            }
-        }
+    void publishNow(String topic, byte[] payload, int qos, boolean retain) throws MqttException {
+        client.publish(topic, payload, qos, retain);
+    }
+
+    @Override
+    int reasonCode(Exception e) {
+        return e instanceof MqttException m ? m.getReasonCode() : -1;
     }
 
     @Override
@@ -99,6 +94,11 @@ public final class PahoV3Link extends PahoLink {
         } catch (MqttException e) {
             throw subscribeFailed(filter, e);
         }
+    }
+
+    @Override
+    Object pahoClient() {
+        return client;
     }
 
     @Override
@@ -138,7 +138,9 @@ public final class PahoV3Link extends PahoLink {
         }
 
         @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {}
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            delivered();
+        }
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {

@@ -15,7 +15,19 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
-/** {@link MqttLink} on Paho's MQTT 5 client. */
+/**
+ * {@link MqttLink} on Paho's MQTT 5 client.
+ *
+ * <p><b>Topic aliases are kept from leaving the topic out.</b> When the broker allows topic aliases
+ * (mosquitto 10, HiveMQ 5), Paho 1.2.5 replaces the topic of every later publish to a topic with its alias
+ * by setting the stored message's topic to null. A QoS 1/2 message that is unacknowledged when the
+ * connection drops is resent after the reconnect exactly as stored: no topic, and an alias the new
+ * connection never defined. The broker rejects it (mosquitto closes the connection, so the same message
+ * comes back after every reconnect; HiveMQ drops it without a PUBACK, so the in-flight window stays full
+ * and the link can no longer publish at QoS 1). So Paho's alias table is replaced by one that remembers
+ * nothing: every publish keeps its topic (with an alias while Paho hands out new ones, which only defines
+ * it), and a resent message is always complete.
+ */
 public final class PahoV5Link extends PahoLink {
     private final MqttAsyncClient client;
 
@@ -27,12 +39,43 @@ public final class PahoV5Link extends PahoLink {
             throw clientFailed(e);
         }
         client.setCallback(new Callback());
+        keepTopicNames(client);
         DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
         buffer.setBufferEnabled(settings.offlineBufferSize() > 0);
         buffer.setBufferSize(Math.max(1, settings.offlineBufferSize()));
         buffer.setPersistBuffer(false);
         buffer.setDeleteOldestMessages(false);
         client.setBufferOpts(buffer);
+    }
+
+    /** Replaces Paho's outgoing topic alias table with one that never holds an alias (see the class comment). */
+    private static void keepTopicNames(MqttAsyncClient client) {
+        try {
+            Object comms = field(client, MqttAsyncClient.class, "comms");
+            Object state = field(comms, comms.getClass(), "clientState");
+            java.lang.reflect.Field aliases = state.getClass().getDeclaredField("outgoingTopicAliases");
+            aliases.setAccessible(true);
+            aliases.set(state, new ForgetfulAliases());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot turn off Paho's outgoing topic aliases (Paho's internals changed?"
+                    + " this works with org.eclipse.paho.mqttv5.client 1.2.5): " + e, e);
+        }
+    }
+
+    private static Object field(Object owner, Class<?> type, String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field f = type.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(owner);
+    }
+
+    /** Paho's topic → alias table, always empty: Paho then never strips a topic from a publish. */
+    private static final class ForgetfulAliases extends java.util.Hashtable<String, Integer> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public synchronized Integer put(String key, Integer value) {
+            return null;
+        }
     }
 
     @Override
@@ -51,9 +94,7 @@ public final class PahoV5Link extends PahoLink {
         if (settings.password() != null) {
             o.setPassword(new String(settings.password()).getBytes(StandardCharsets.UTF_8));
         }
-        if (settings.socketFactory() != null) {
-            o.setSocketFactory(settings.socketFactory());
-        }
+        o.setSocketFactory(settings.socketFactory() != null ? settings.socketFactory() : BufferedSocketFactory.INSTANCE);
         if (settings.will() != null) {
             MqttMessage will = new MqttMessage(settings.will().payload(), settings.will().qos(), settings.will().retain(), null);
             o.setWill(settings.will().topic(), will);
@@ -67,16 +108,13 @@ public final class PahoV5Link extends PahoLink {
     }
 
     @Override
-    public void publish(String topic, byte[] payload, int qos, boolean retain) {
-        long deadline = publishDeadline();
-        while (true) {
-            try {
-                client.publish(topic, payload, qos, retain, null, null);
-                return;
-            } catch (MqttException e) {
-                retryOrThrow(topic, e, e.getReasonCode(), deadline);
-            }
-        }
+    void publishNow(String topic, byte[] payload, int qos, boolean retain) throws MqttException {
+        client.publish(topic, payload, qos, retain, null, null);
+    }
+
+    @Override
+    int reasonCode(Exception e) {
+        return e instanceof MqttException m ? m.getReasonCode() : -1;
     }
 
     @Override
@@ -109,6 +147,11 @@ public final class PahoV5Link extends PahoLink {
         } catch (MqttException e) {
             throw subscribeFailed(filter, e);
         }
+    }
+
+    @Override
+    Object pahoClient() {
+        return client;
     }
 
     @Override
@@ -155,7 +198,9 @@ public final class PahoV5Link extends PahoLink {
         }
 
         @Override
-        public void deliveryComplete(IMqttToken token) {}
+        public void deliveryComplete(IMqttToken token) {
+            delivered();
+        }
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {

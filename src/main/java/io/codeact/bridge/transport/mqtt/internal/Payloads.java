@@ -20,6 +20,7 @@ public final class Payloads {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private static final com.fasterxml.jackson.databind.ObjectReader MAP_READER = MAPPER.readerFor(MAP);
 
     private Payloads() {}
 
@@ -69,9 +70,14 @@ public final class Payloads {
                     throw new PayloadException("empty payload, expected a JSON object");
                 }
                 try {
+                    // The common case, a JSON object, is read straight into a map (no intermediate tree).
+                    int first = firstNonBlank(payload);
+                    if (first >= 0 && payload[first] == '{') {
+                        return MAP_READER.readValue(payload);
+                    }
                     Object value = MAPPER.readValue(payload, Object.class);
                     if (value instanceof Map<?, ?>) {
-                        return MAPPER.convertValue(value, MAP);
+                        return MAPPER.convertValue(value, MAP); // an object after a byte order mark
                     }
                     throw new PayloadException("expected a JSON object, got a JSON " + kind(value) + ": " + preview(payload));
                 } catch (IOException e) {
@@ -87,6 +93,16 @@ public final class Payloads {
             }
             default -> throw new PayloadException(problemWithType(type));
         }
+    }
+
+    private static int firstNonBlank(byte[] payload) {
+        for (int i = 0; i < payload.length; i++) {
+            byte b = payload[i];
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String kind(Object value) {
