@@ -52,6 +52,16 @@ final class BenchCommand implements Runnable {
             var results = new io.codeact.bridge.transport.mqtt.MqttBench(new io.codeact.bridge.transport.mqtt.MqttBench.Options(
                     broker, Math.min(2000, samples / 5), samples, ingest, Home.root().resolve("src/main/c/mqtt_rtt.c"),
                     Home.root().resolve("target/bench"), io.codeact.bridge.transport.mqtt.LatestValues::new)).run();
+            for (var r : results) {
+                // the tool path end to end, through the same kind of broker: Python -> gate -> MQTT -> device echo -> Python
+                String url = "embedded".equals(r.get("broker"))
+                        ? io.codeact.bridge.transport.mqtt.EmbeddedBroker.shared().url() : (String) r.get("url");
+                double[] cmd = io.codeact.bridge.sim.node.CommandRttBenchmark.run(Home.root().resolve("robot-tools"), url,
+                        Math.min(2000, Math.max(100, samples / 5)));
+                r.put("command_rtt_p50_ms", Math.round(cmd[0] * 1000) / 1000.0);
+                r.put("command_rtt_p99_ms", Math.round(cmd[1] * 1000) / 1000.0);
+                r.remove("command_rtt_note");
+            }
             var out = spec.commandLine().getOut();
             if (json) {
                 out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(
@@ -64,7 +74,8 @@ final class BenchCommand implements Runnable {
                     out.printf("  ingest %s msg/s (%s of %s accepted)   (libmosquitto client to client, same broker: %s msg/s; ratio %s)%n",
                             r.get("ingest_msgs_per_s"), r.get("ingest_messages_accepted"), r.get("ingest_messages_sent"),
                             r.get("libmosquitto_ingest_msgs_per_s"), r.get("ingest_ratio"));
-                    out.printf("  command rtt: %s%n", r.get("command_rtt_note"));
+                    out.printf("  command rtt (Python tool call -> gate -> broker -> simulated device echo -> Python): p50 %s ms, p99 %s ms%n",
+                            r.get("command_rtt_p50_ms"), r.get("command_rtt_p99_ms"));
                     for (Object note : (java.util.List<?>) r.get("notes")) {
                         out.printf("  note: %s%n", note);
                     }

@@ -88,7 +88,7 @@ public final class MqttBench {
         r.put("ingest_messages_sent", (long) options.ingestMessages());
         r.put("ingest_messages_accepted", ingest[1]);
         r.put("command_rtt_p50_ms", null);
-        r.put("command_rtt_note", "not measured yet: it needs the tool layer (Python -> bridge -> broker -> device echo -> telemetry store -> Python)");
+        r.put("command_rtt_note", "measured by the caller with the tool layer (codeact bench mqtt: sim.node.CommandRttBenchmark)");
         r.put("notes", List.copyOf(notes));
         notes.retainAll(anchorNotes);
         return r;
