@@ -7,7 +7,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Debian's real {@code mosquitto}, started by a test on a free loopback port with a temporary config,
@@ -22,13 +25,14 @@ public final class Mosquitto implements AutoCloseable {
     private final int port;
     private Process process;
 
-    private Mosquitto(Path dir, int port, boolean persistence) throws IOException {
+    private Mosquitto(Path dir, int port, boolean persistence, List<String> listenerOptions) throws IOException {
         this.dir = dir;
         this.port = port;
         this.config = dir.resolve("mosquitto.conf");
-        Files.writeString(config, String.join("\n",
-                "listener " + port + " 127.0.0.1",
-                "allow_anonymous true",
+        List<String> lines = new ArrayList<>();
+        lines.add("listener " + port + " 127.0.0.1");
+        lines.addAll(listenerOptions);
+        Files.writeString(config, String.join("\n", lines) + "\n" + String.join("\n",
                 // Started as root, mosquitto drops to the user `mosquitto`, which cannot write into this 0700 temp
                 // folder: no log and, worse, no persistence file, so "persistent" sessions vanished on restart.
                 // Staying the user that runs the test keeps the folder writable (for a non-root user, a no-op).
@@ -50,8 +54,18 @@ public final class Mosquitto implements AutoCloseable {
 
     /** Starts a broker with its own temporary folder; with {@code persistence}, sessions survive a graceful stop. */
     public static Mosquitto start(boolean persistence) {
+        return start(persistence, dir -> List.of("allow_anonymous true"));
+    }
+
+    /**
+     * Starts a broker whose listener takes {@code listenerOptions} (config lines written right after the
+     * {@code listener} line, in place of {@code allow_anonymous true}), given the broker's temporary folder so
+     * that they can put files there first (certificates, a password file).
+     */
+    public static Mosquitto start(boolean persistence, Function<Path, List<String>> listenerOptions) {
         try {
-            Mosquitto m = new Mosquitto(Files.createTempDirectory("mosquitto-test-"), freePort(), persistence);
+            Path dir = Files.createTempDirectory("mosquitto-test-");
+            Mosquitto m = new Mosquitto(dir, freePort(), persistence, listenerOptions.apply(dir));
             m.launch();
             return m;
         } catch (IOException e) {
@@ -61,6 +75,11 @@ public final class Mosquitto implements AutoCloseable {
 
     public String url() {
         return "mqtt://127.0.0.1:" + port;
+    }
+
+    /** The broker's temporary folder (config, log, files the listener options put there). */
+    public Path dir() {
+        return dir;
     }
 
     public int port() {

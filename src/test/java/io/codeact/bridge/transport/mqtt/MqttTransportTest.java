@@ -190,7 +190,7 @@ class MqttTransportTest {
     void unreachableBrokerIsNamedInTheError() {
         assertThatThrownBy(() -> MqttTransport.connect(c -> c.brokerUrl("mqtt://127.0.0.1:1").connectTimeout(Duration.ofSeconds(2))))
                 .isInstanceOf(TransportException.class)
-                .hasMessageStartingWith("cannot connect to the MQTT broker at tcp://127.0.0.1:1 (MQTT 5): ")
+                .hasMessageStartingWith("cannot connect to the MQTT broker at mqtt://127.0.0.1:1 (MQTT 5): ")
                 .hasMessageContaining("start one with `codeact mqtt broker --port N`");
     }
 

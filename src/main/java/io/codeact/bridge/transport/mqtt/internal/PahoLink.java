@@ -262,15 +262,41 @@ abstract sealed class PahoLink implements MqttLink permits PahoV3Link, PahoV5Lin
         return new TransportException("cannot create an " + protocol + " client for " + settings.serverUri() + ": " + e.getMessage(), e);
     }
 
+    /**
+     * Why the first connect failed, in words a user can act on: refused credentials (CONNACK 4/5 in MQTT 3.1.1,
+     * 0x86/0x87 in MQTT 5), a failed TLS handshake, or anything else (no broker there, …).
+     */
     final TransportException connectFailed(Exception e) {
+        String url = userUrl(settings.serverUri());
         String reason = e.getMessage();
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null) {
             reason = reason + ": " + cause.getMessage();
         }
-        return new TransportException("cannot connect to the MQTT broker at " + settings.serverUri() + " (" + protocol + "): " + reason
+        int code = reasonCode(e);
+        if (code == 4 || code == 5 || code == 0x86 || code == 0x87) {
+            return new TransportException("the MQTT broker at " + url + " (" + protocol + ") refused the credentials (reason code " + code + ": "
+                    + (reason == null ? "none given" : reason.replaceAll("\\.$", "")) + "). Check the username (" + (settings.username() == null ? "none given" : "'" + settings.username() + "'")
+                    + ") and password" + (settings.password() == null ? " (none given)" : "")
+                    + " against the broker's password file or user database, and that this user may connect.", e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException tls) {
+                return new TransportException("the TLS handshake with the MQTT broker at " + url + " (" + protocol + ") failed: "
+                        + tls.getMessage() + ". Check that the broker's certificate is signed by a CA the client trusts (pass an"
+                        + " SSLContext with that CA via sslContext(...), otherwise the JVM's default trust store is used), that"
+                        + " it names the host of the URL (subjectAltName), and that the port is the broker's TLS listener.", e);
+            }
+        }
+        return new TransportException("cannot connect to the MQTT broker at " + url + " (" + protocol + "): " + reason
                 + ". Check that a broker runs there (start one with `codeact mqtt broker --port N`, or give no"
                 + " broker URL to use the embedded one), and its TLS and credentials settings.", e);
+    }
+
+    /** {@code mqtt://host:port} or {@code mqtts://host:port}, as the user wrote it, from Paho's form. */
+    private static String userUrl(String serverUri) {
+        return serverUri.startsWith("ssl://") ? "mqtts://" + serverUri.substring(6)
+                : serverUri.startsWith("tcp://") ? "mqtt://" + serverUri.substring(6) : serverUri;
     }
 
     final TransportException subscribeFailed(String filter, Exception e) {
