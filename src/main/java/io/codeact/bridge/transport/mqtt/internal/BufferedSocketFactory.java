@@ -60,6 +60,16 @@ final class BufferedSocketFactory extends SocketFactory {
     private static final class BufferedInputSocket extends Socket {
         private InputStream in;
 
+        BufferedInputSocket() {
+            try {
+                // a command and its acknowledgement are small packets: Nagle's algorithm would hold one back
+                // until the peer's delayed ACK (~40 ms) whenever another is unacknowledged
+                setTcpNoDelay(true);
+            } catch (java.net.SocketException e) {
+                // not fatal: only latency
+            }
+        }
+
         @Override
         public synchronized InputStream getInputStream() throws IOException {
             if (in == null) {
