@@ -219,11 +219,18 @@ public final class SafetyPolicy {
 
     /** {@code *} matches any run of characters (dots included), everything else literally. */
     static boolean glob(String pattern, String name) {
+        return GLOBS.computeIfAbsent(pattern, SafetyPolicy::compileGlob).matcher(name).matches();
+    }
+
+    /** Compiled globs: the gate matches them on every tool call. */
+    private static final Map<String, Pattern> GLOBS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern compileGlob(String pattern) {
         List<String> parts = new ArrayList<>();
         for (String part : pattern.split("\\*", -1)) {
             parts.add(part.isEmpty() ? "" : Pattern.quote(part));
         }
-        return Pattern.matches(String.join(".*", parts), name);
+        return Pattern.compile(String.join(".*", parts));
     }
 
     static Map<String, String> params(String... kv) {
