@@ -216,6 +216,7 @@ public final class EpisodeRunner {
         ToolSet tools = ToolSet.load(List.of(SimWorldSession.declarations(world, s.home.resolve("robot-tools"))));
         MqttDeviceLink link = MqttDeviceLink.connect(tools, o -> o.brokerUrl(s.broker).device(s.device));
         try {
+            link.latchOnStops(safety.latch());
             return SimWorldSession.bound(s.deviceWorld, tools, link.invoker(), link::waitSeconds, link, safety, link::halt);
         } catch (RuntimeException e) {
             link.close();

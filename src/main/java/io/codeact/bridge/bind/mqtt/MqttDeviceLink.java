@@ -1,5 +1,8 @@
 package io.codeact.bridge.bind.mqtt;
 
+import io.codeact.bridge.safety.StopEcho;
+import io.codeact.bridge.safety.StopLatch;
+
 import io.codeact.bridge.sandbox.RobotException;
 import io.codeact.bridge.tools.ToolSet;
 import io.codeact.bridge.transport.mqtt.CommandChannel;
@@ -48,6 +51,7 @@ public final class MqttDeviceLink implements AutoCloseable {
     private final CommandChannel channel;
     private final MqttToolInvoker invoker;
     private final CompletableFuture<Boolean> simClock;
+    private final StopEcho ownHalts = new StopEcho();
 
     private MqttDeviceLink(Options options, String device, MqttTransport transport, CommandChannel channel) {
         this.options = options;
@@ -174,11 +178,29 @@ public final class MqttDeviceLink implements AutoCloseable {
         return seconds;
     }
 
-    /** The emergency stop: one message on the device's stop topic, ahead of anything queued; no echo awaited. */
+    /**
+     * The emergency stop: one message on the device's stop topic, ahead of anything queued; no echo awaited.
+     * It carries this link's tag, so that {@link #latchOnStops} does not take it for someone else's stop.
+     */
     public Map<String, Object> halt(String reason) {
         String topic = stopTopic(options.prefix, device);
-        transport.publish(topic, "text", Map.of("text", reason));
+        transport.publish(topic, "text", Map.of("text", ownHalts.mark(reason)));
         return Map.of("halted", List.of("all (published on " + topic + ")"), "reason", reason);
+    }
+
+    /**
+     * Latches {@code latch} whenever anyone else stops this device (or all devices) on the bus: the
+     * controller then refuses motion until a person resumes. This link's own halts do not latch.
+     */
+    public void latchOnStops(StopLatch latch) {
+        for (String topic : List.of(stopTopic(options.prefix, null), stopTopic(options.prefix, device))) {
+            transport.subscribe(topic, "text", io.codeact.bridge.transport.mqtt.Qos.AT_LEAST_ONCE, m -> {
+                Object text = m.fields().get("text");
+                if (!ownHalts.ours(text)) {
+                    latch.noteRemoteStop("MQTT " + m.topic() + ": " + (text == null ? "" : text));
+                }
+            });
+        }
     }
 
     /** Closes the channel (pending commands fail) and the connection. Idempotent. */

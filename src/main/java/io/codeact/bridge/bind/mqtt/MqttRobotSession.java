@@ -4,7 +4,6 @@ import io.codeact.bridge.agent.AgentConfig;
 import io.codeact.bridge.safety.GatedApis;
 import io.codeact.bridge.safety.SafetyGate;
 import io.codeact.bridge.safety.SafetySettings;
-import io.codeact.bridge.safety.StopEcho;
 import io.codeact.bridge.sandbox.PyApi;
 import io.codeact.bridge.sandbox.Session;
 import io.codeact.bridge.tools.ToolSet;
@@ -37,23 +36,15 @@ public final class MqttRobotSession implements io.codeact.bridge.safety.RobotSes
     private final GatedApis apis;
 
     private MqttRobotSession(String world, ToolSet declared, MqttDeviceLink link, SafetySettings safety) {
-        StopEcho echo = new StopEcho(); // our own halts come back on the stop topic: they must not latch
         this.world = world;
         this.link = link;
         SafetyGate.Builder b = SafetyGate.builder(safety.policy(), declared, link.invoker())
                 .latch(safety.latch())
                 .confirmer(safety.confirmer())
-                .halter(reason -> link.halt(echo.mark(reason)));
+                .halter(link::halt);
         this.gate = b.build();
         // a stop sent on the bus by anyone latches this controller too: motion stays refused until a person resumes
-        for (String topic : List.of(MqttDeviceLink.stopTopic(link.prefix(), null), MqttDeviceLink.stopTopic(link.prefix(), link.device()))) {
-            link.transport().subscribe(topic, "text", io.codeact.bridge.transport.mqtt.Qos.AT_LEAST_ONCE,
-                    m -> {
-                        if (!echo.ours(m.fields().get("text"))) {
-                            safety.latch().noteRemoteStop("MQTT " + m.topic() + ": " + m.fields().getOrDefault("text", ""));
-                        }
-                    });
-        }
+        link.latchOnStops(safety.latch());
         this.apis = GatedApis.of(gate, "Let time pass on the robot's clock (a simulator's sim time, else wall time). "
                 + "Returns the robot's time afterwards (a real robot: the seconds waited).", link::waitSeconds);
     }
