@@ -113,18 +113,10 @@ final class SimCommand implements Callable<Integer> {
         HomeAssistantSimNode node;
         try {
             node = HomeAssistantSimNode.connect(w, o -> o.brokerUrl(broker).baseTopic(prefix + "/" + (device != null ? device : "home")).rate(rate));
-        } catch (IllegalArgumentException e) {
-            err.println("codeact sim: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (io.codeact.bridge.transport.TransportException e) {
-            err.println("codeact sim: " + e.getMessage());
-            return ExitCodes.FAILURE;
+        } catch (IllegalArgumentException | io.codeact.bridge.transport.TransportException e) {
+            return connectFailed(e);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
-            stopped.countDown();
-        }, "ha-sim-node-stop"));
+        CountDownLatch stopped = closeOnShutdown(node::close, "ha-sim-node-stop");
         PrintWriter out = spec.commandLine().getOut();
         out.printf("codeact sim: %s (seed %d, realtime x%s) announced %d devices by Home Assistant discovery on %s%n", w.name(), seed, rate,
                 node.discoveryConfigs().size(), node.transport().endpoint());
@@ -161,7 +153,6 @@ final class SimCommand implements Callable<Integer> {
     /** The MQTT node: connects, serves until Ctrl-C, then goes offline. */
     private int runMqtt(World w, ToolSet tools) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         boolean lockstep = clock != null && clock.lockstep;
         double rate = clock != null && clock.rate != null ? clock.rate : 1.0;
         SimMqttNode node;
@@ -177,18 +168,10 @@ final class SimCommand implements Callable<Integer> {
                     o.telemetryHz(telemetryHz);
                 }
             });
-        } catch (IllegalArgumentException e) {
-            err.println("codeact sim: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (io.codeact.bridge.transport.TransportException e) {
-            err.println("codeact sim: " + e.getMessage());
-            return ExitCodes.FAILURE;
+        } catch (IllegalArgumentException | io.codeact.bridge.transport.TransportException e) {
+            return connectFailed(e);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
-            stopped.countDown();
-        }, "sim-node-stop"));
+        CountDownLatch stopped = closeOnShutdown(node::close, "sim-node-stop");
         out.printf("codeact sim: %s (seed %d, %s) is device '%s' on %s%n", w.name(), seed,
                 lockstep ? "lockstep" : "realtime x" + rate, node.device(), node.transport().endpoint());
         out.printf("  commands: %s/%s/<api>/cmd (%d APIs and %s), echoes on .../state%n", prefix, node.device(),
@@ -199,5 +182,21 @@ final class SimCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCodes.INTERRUPTED;
+    }
+
+    /** A bad option is a usage error; a broker that cannot be reached a failure. */
+    private int connectFailed(RuntimeException e) {
+        spec.commandLine().getErr().println("codeact sim: " + e.getMessage());
+        return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+    }
+
+    /** Closes the node on Ctrl-C (JVM shutdown); the returned latch opens once it is closed. */
+    private static CountDownLatch closeOnShutdown(Runnable close, String threadName) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close.run();
+            stopped.countDown();
+        }, threadName));
+        return stopped;
     }
 }
